@@ -1,0 +1,41 @@
+import { defineRule } from '../../src/engine/rule.js';
+import { checkEventName } from '../../src/names/naming.js';
+
+export default defineRule({
+  id: 'naming/event-name',
+  category: 'naming',
+  severity: 'P2',
+  description: 'Event names follow one convention (default: snake_case object_action in the past tense, no event_ prefix).',
+  messages: {
+    shape: 'Event `{{event}}` does not follow the naming convention ({{expected}}).',
+    prefix: 'Event `{{event}}` starts with `event_`; every event is an event.',
+    'single-word': 'Event `{{event}}` is a single word; name the object and the action (object_action).',
+    tense: 'Event `{{event}}` should end in a past-tense verb: it reports something that happened.',
+    'unknown-prefix': 'Event `{{event}}` uses a prefix outside the configured ones ({{prefixes}}).',
+    pattern: 'Event `{{event}}` does not match the configured pattern `{{pattern}}`.',
+  },
+  fix: {
+    shape: 'Rename it{{suggestion}}; keep the old name as a deprecated event if data already flows under it.',
+    prefix: 'Rename it to `{{suggestion}}`.',
+    'single-word': 'Name the object first, then what happened to it, e.g. `report_exported`.',
+    tense: 'Rename it to `{{suggestion}}`.',
+    'unknown-prefix': 'Use one of the configured prefixes, or add this one to naming.prefixes.',
+    pattern: 'Rename it to match the pattern, or adjust naming.events in the config.',
+  },
+  check(ctx) {
+    if (!ctx.plan) return;
+    const { events, pastTense, prefixes } = ctx.config.naming;
+    for (const event of ctx.plan.events) {
+      const problem = checkEventName(event.name, events, { pastTense, prefixes });
+      if (!problem) continue;
+      const data: Record<string, string> = { event: event.name };
+      if (problem.kind === 'shape') {
+        data.expected = problem.expected;
+        data.suggestion = problem.suggestion ? ` (perhaps \`${problem.suggestion}\`)` : '';
+      } else if (problem.kind === 'prefix' || problem.kind === 'tense') data.suggestion = problem.suggestion;
+      else if (problem.kind === 'unknown-prefix') data.prefixes = problem.prefixes;
+      else if (problem.kind === 'pattern') data.pattern = problem.pattern;
+      ctx.report({ messageId: problem.kind, data, location: event.location, event: event.name });
+    }
+  },
+});

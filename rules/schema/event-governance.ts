@@ -1,0 +1,24 @@
+import { defineRule } from '../../src/engine/rule.js';
+
+export default defineRule({
+  id: 'schema/event-governance',
+  category: 'schema',
+  severity: 'P3',
+  description: 'A new event names its owner and its trigger, so someone answers for it and everyone sends it at the same moment.',
+  messages: { missing: 'New event `{{event}}` has no {{missing}}.' },
+  fix: 'Add {{fields}} to the event (`trigger:` says exactly when it is sent, e.g. "after the export API call succeeds").',
+  check(ctx) {
+    if (!ctx.plan) return;
+    for (const event of ctx.plan.events) {
+      if (event.status === 'deprecated' || !ctx.isNewEvent(event.name)) continue;
+      const missing = [!event.owner && 'owner', !event.trigger && 'trigger'].filter((x): x is string => Boolean(x));
+      if (missing.length === 0) continue;
+      ctx.report({
+        messageId: 'missing',
+        data: { event: event.name, missing: missing.join(' or '), fields: missing.map((m) => `\`${m}:\``).join(' and ') },
+        location: event.location,
+        event: event.name,
+      });
+    }
+  },
+});

@@ -1,0 +1,33 @@
+import { defineRule } from '../../src/engine/rule.js';
+import { ownerOf, planProperties } from '../../src/plan/model.js';
+
+export default defineRule({
+  id: 'schema/missing-description',
+  category: 'schema',
+  severity: 'P2',
+  description: 'Every event and property says what it means; an undocumented field gets misread in the warehouse.',
+  messages: {
+    event: 'Event `{{event}}` has no description.',
+    property: 'Property `{{property}}` on {{owner}} has no description.',
+  },
+  fix: {
+    event: 'Add `description:` saying what happened, in the user\'s terms.',
+    property: 'Add `description:` saying what the value means (and its unit, if any).',
+  },
+  check(ctx) {
+    if (!ctx.plan) return;
+    for (const event of ctx.plan.events) {
+      if (!event.description) ctx.report({ messageId: 'event', data: { event: event.name }, location: event.location, event: event.name });
+    }
+    for (const { event, property } of planProperties(ctx.plan)) {
+      if (property.description) continue;
+      ctx.report({
+        messageId: 'property',
+        data: { property: property.path, owner: ownerOf(event) },
+        location: property.location,
+        event: event?.name,
+        property: property.path,
+      });
+    }
+  },
+});

@@ -1,0 +1,53 @@
+import { defineRule } from '../../src/engine/rule.js';
+import { readAll } from '../../src/engine/snapshot.js';
+
+const CODE_FILE = /\.(m|c)?[jt]sx?$|\.(py|rb|go|kt|swift|java|php|cs|dart|rs|ex|exs|scala)$/;
+/** `NAME = 'event'`, `NAME: "event"`, `Name("event")`-less forms: the constants that stand for an event. */
+const CONSTANT = /([A-Za-z_$][\w$]*)\s*(?::|=|=>)\s*(['"`])([^'"`\n]{1,200})\2/g;
+
+export default defineRule({
+  id: 'tests/untested-event',
+  category: 'tests',
+  severity: 'P2',
+  description: 'Every event added to the plan is exercised by a test (mentioned by name, or by the constant that holds its name).',
+  messages: { untested: 'No test mentions new event `{{event}}`{{constants}}.' },
+  fix: 'Add a test that triggers the flow and asserts `{{event}}` is sent with its required properties.',
+  async check(ctx) {
+    const plan = ctx.plan;
+    if (!plan) return;
+    const events = plan.events.filter((e) => e.status === 'active' && ctx.isNewEvent(e.name));
+    if (events.length === 0) return;
+    const testFiles = ctx.files.filter((f) => ctx.isTestFile(f));
+    const sourceFiles = ctx.files.filter((f) => !ctx.isTestFile(f) && CODE_FILE.test(f));
+    const texts = await readAll(ctx.snapshot, [...testFiles, ...sourceFiles]);
+    const wanted = new Set(events.map((e) => e.name));
+    const constants = new Map<string, Set<string>>();
+    for (const file of sourceFiles) {
+      const text = texts.get(file);
+      if (!text || text.length > ctx.config.limits.maxFileBytes) continue;
+      for (const match of text.matchAll(CONSTANT)) {
+        const [, name, , value] = match;
+        if (!name || !value || !wanted.has(value)) continue;
+        const set = constants.get(value) ?? new Set<string>();
+        set.add(name);
+        constants.set(value, set);
+      }
+    }
+    const tests = testFiles.map((f) => texts.get(f) ?? '');
+    for (const event of events) {
+      const names = [...(constants.get(event.name) ?? [])];
+      const mentioned = tests.some((text) => text.includes(event.name) || names.some((n) => new RegExp(`\\b${escapeRegExp(n)}\\b`).test(text)));
+      if (mentioned) continue;
+      ctx.report({
+        messageId: 'untested',
+        data: { event: event.name, constants: names.length ? ` (nor ${names.map((n) => `\`${n}\``).join(', ')})` : '' },
+        location: event.location,
+        event: event.name,
+      });
+    }
+  },
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

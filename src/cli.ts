@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import pkg from '../package.json' with { type: 'json' };
+import { allRules } from '../rules/index.js';
+import { review, type ReviewInput } from './engine/review.js';
+import type { Snapshot } from './engine/snapshot.js';
+import { SEVERITIES, type Report, type Severity } from './engine/types.js';
+import { DirectorySnapshot } from './local/directory.js';
+import { defaultBranch, GitError, GitIndexSnapshot, GitTreeSnapshot, isGitRepository, mergeBase, resolveCommit } from './local/git.js';
+import { renderJson } from './report/json.js';
+import { renderMarkdown } from './report/markdown.js';
+import { renderSarif } from './report/sarif.js';
+import { renderText } from './report/text.js';
+
+const HELP = `trackguard ${pkg.version} — reviews tracking plans and analytics instrumentation
+
+Usage:
+  trackguard review [options]
+  trackguard --help | --version
+
+Options:
+  --repo DIR        repository to review (default: the current directory)
+  --base REF        compare against this commit (default: merge base with the default branch)
+  --head REF        review this commit (default: HEAD)
+  --staged          review what is staged for the next commit, against HEAD
+  --all             review everything at --head (or a plain directory) and report every finding
+  --plan PATH       tracking plan file or directory (repeatable; default: from the config, or
+                    tracking-plan.yaml|.yml|.json or tracking-plan/)
+  --config PATH     configuration file (default: .github/trackguard.yml in the reviewed tree)
+  --format FORMAT   text | markdown | json | sarif (default: text)
+  --output FILE     write the report to FILE instead of standard output
+  --fail-on LEVEL   P0 | P1 | P2 | P3 | never (default: fail_on from the config, else P1)
+
+Exit status: 0 nothing at or above --fail-on, 1 blocking findings, 2 usage or internal error.
+`;
+
+class UsageError extends Error {}
+
+const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      repo: { type: 'string' },
+      base: { type: 'string' },
+      head: { type: 'string' },
+      staged: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
+      plan: { type: 'string', multiple: true },
+      config: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      output: { type: 'string' },
+      'fail-on': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
+  const [command = 'review', ...extra] = positionals;
+  if (command !== 'review') throw new UsageError(`unknown command '${command}' (try --help)`);
+  if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && failOn !== 'never' && !SEVERITIES.includes(failOn as Severity)) {
+    throw new UsageError('--fail-on must be P0, P1, P2, P3 or never');
+  }
+  if (values.staged && (values.base || values.head)) throw new UsageError('--staged cannot be combined with --base or --head');
+
+  const repo = resolve(values.repo ?? '.');
+  const input: ReviewInput = { ...(await snapshots(repo, values)), rules: allRules };
+  if (values.config) {
+    const text = await readFile(values.config, 'utf8').catch(() => {
+      throw new UsageError(`cannot read --config ${values.config}`);
+    });
+    input.config = { file: values.config, text };
+  }
+  if (values.plan?.length) input.planPaths = values.plan;
+  if (failOn) input.failOn = failOn as Severity | 'never';
+
+  const report = await review(input);
+  const output = render(report, format, Boolean(values.output) === false && process.stdout.isTTY === true);
+  if (values.output) await writeFile(values.output, output);
+  else process.stdout.write(output);
+  if (report.conclusion === 'neutral') process.stderr.write('trackguard: the review did not complete; see the report.\n');
+  return report.conclusion === 'failure' ? 1 : 0;
+}
+
+async function snapshots(
+  repo: string,
+  options: { base?: string; head?: string; staged?: boolean; all?: boolean },
+): Promise<Pick<ReviewInput, 'head' | 'base' | 'mode'>> {
+  const isGit = await isGitRepository(repo);
+  if (!isGit) {
+    if (!options.all) throw new UsageError(`${repo} is not a git repository; use --all to review the directory as it is`);
+    if (options.base || options.head || options.staged) throw new UsageError('--base, --head and --staged need a git repository');
+    return { head: new DirectorySnapshot(repo), mode: 'all' };
+  }
+  if (options.staged) {
+    const head: Snapshot = new GitIndexSnapshot(repo);
+    if (options.all) return { head, mode: 'all' };
+    const commit = await resolveCommit(repo, 'HEAD');
+    return { head, base: new GitTreeSnapshot(repo, commit, `HEAD (${commit.slice(0, 7)})`), mode: 'diff' };
+  }
+  const headRef = options.head ?? 'HEAD';
+  const headCommit = await resolveCommit(repo, headRef);
+  const head = new GitTreeSnapshot(repo, headCommit, `head (${headCommit.slice(0, 7)})`);
+  if (options.all) return { head, mode: 'all' };
+  const baseCommit = options.base ? await resolveCommit(repo, options.base) : await mergeBase(repo, await defaultBranch(repo), headCommit);
+  return { head, base: new GitTreeSnapshot(repo, baseCommit, `base (${baseCommit.slice(0, 7)})`), mode: 'diff' };
+}
+
+function render(report: Report, format: Format, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'markdown':
+      return `${renderMarkdown(report)}\n`;
+    case 'sarif':
+      return renderSarif(report, { rules: allRules, version: pkg.version });
+    case 'text':
+      return renderText(report, { color: color && !process.env.NO_COLOR });
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const known = error instanceof UsageError || error instanceof GitError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`trackguard: ${known ? message : `internal error: ${message}`}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,154 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import { RE2JS } from 're2js';
+import configSchema from './config.schema.json' with { type: 'json' };
+import { closest, locate, parseSource, type SourceProblem } from './source.js';
+import { schemaProblems } from './schema-errors.js';
+import type { Severity } from './types.js';
+
+export const CONFIG_PATH = '.github/trackguard.yml';
+
+export type EventNaming = 'snake_case' | 'object.action' | 'prefix.object.action' | 'title_case' | { pattern: string };
+export type PropertyNaming = 'snake_case' | 'camelCase' | { pattern: string };
+
+export interface Config {
+  /** Plan locations; `undefined` means the defaults (tracking-plan.yaml/.yml/.json or tracking-plan/). */
+  plan: string[] | undefined;
+  paths: string[];
+  ignore: string[];
+  tests: string[];
+  failOn: Severity | 'never';
+  comment: 'always' | 'findings' | 'never';
+  naming: { events: EventNaming; pastTense: boolean; prefixes: string[]; properties: PropertyNaming };
+  rules: Readonly<Record<string, Severity | 'off'>>;
+  pii: { allow: string[]; words: string[] };
+  limits: { maxFileBytes: number; maxFiles: number; maxFindings: number; maxAliasCount: number };
+}
+
+export const DEFAULT_TEST_GLOBS = [
+  '**/*.{test,spec}.{ts,tsx,js,jsx,mjs,cjs,mts,cts}',
+  '**/__tests__/**',
+  '**/{test,tests,spec,e2e,cypress}/**',
+  '**/test_*.py',
+  '**/*_test.{py,go,rb}',
+  '**/*_spec.rb',
+];
+
+export const DEFAULT_IGNORE = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/vendor/**', '**/*.min.js', '**/.git/**'];
+
+export function defaultConfig(): Config {
+  return {
+    plan: undefined,
+    paths: ['**'],
+    ignore: [...DEFAULT_IGNORE],
+    tests: [...DEFAULT_TEST_GLOBS],
+    failOn: 'P1',
+    comment: 'always',
+    naming: { events: 'snake_case', pastTense: true, prefixes: [], properties: 'snake_case' },
+    rules: {},
+    pii: { allow: [], words: [] },
+    limits: { maxFileBytes: 5_000_000, maxFiles: 20_000, maxFindings: 1_000, maxAliasCount: 100 },
+  };
+}
+
+let validateConfig: ValidateFunction | undefined;
+
+export interface LoadedConfig {
+  config: Config;
+  problems: SourceProblem[];
+}
+
+/**
+ * Reads `.github/trackguard.yml`. A config that does not parse or validate yields problems (which
+ * the engine reports with file:line) and the defaults for whatever could not be read.
+ */
+export function loadConfig(file: string, text: string, knownRuleIds: readonly string[]): LoadedConfig {
+  const config = defaultConfig();
+  const source = parseSource(file, text);
+  const problems = [...source.problems];
+  if (source.data === undefined || source.data === null) return { config, problems };
+  validateConfig ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(configSchema);
+  if (!validateConfig(source.data)) {
+    problems.push(...schemaProblems(source, validateConfig.errors ?? []));
+    return { config, problems };
+  }
+  const raw = source.data as RawConfig;
+  if (raw.plan !== undefined) config.plan = ([] as string[]).concat(raw.plan);
+  if (raw.paths) config.paths = raw.paths;
+  if (raw.ignore) config.ignore = [...DEFAULT_IGNORE, ...raw.ignore];
+  if (raw.tests) config.tests = raw.tests;
+  if (raw.fail_on) config.failOn = raw.fail_on;
+  if (raw.comment) config.comment = raw.comment;
+  if (raw.naming?.events) config.naming.events = raw.naming.events;
+  if (raw.naming?.past_tense !== undefined) config.naming.pastTense = raw.naming.past_tense;
+  if (raw.naming?.prefixes) config.naming.prefixes = raw.naming.prefixes;
+  if (raw.naming?.properties) config.naming.properties = raw.naming.properties;
+  if (raw.pii?.allow) config.pii.allow = raw.pii.allow;
+  if (raw.pii?.words) config.pii.words = raw.pii.words.map((w) => w.toLowerCase());
+  if (raw.limits?.max_file_bytes) config.limits.maxFileBytes = raw.limits.max_file_bytes;
+  if (raw.limits?.max_files) config.limits.maxFiles = raw.limits.max_files;
+  if (raw.limits?.max_findings) config.limits.maxFindings = raw.limits.max_findings;
+  if (raw.limits?.max_alias_count !== undefined) config.limits.maxAliasCount = raw.limits.max_alias_count;
+
+  const rules: Record<string, Severity | 'off'> = {};
+  for (const [id, level] of Object.entries(raw.rules ?? {})) {
+    if (!knownRuleIds.includes(id)) {
+      const suggestion = closest(id, knownRuleIds);
+      const loc = locate(source, ['rules', id]);
+      problems.push({
+        file,
+        line: loc.line,
+        column: loc.column,
+        message: `Unknown rule \`${id}\`.`,
+        fix: suggestion ? `Did you mean \`${suggestion}\`?` : 'See docs/rules/ for the rule ids.',
+      });
+      continue;
+    }
+    rules[id] = level;
+  }
+  config.rules = rules;
+
+  for (const [key, naming] of [['events', config.naming.events], ['properties', config.naming.properties]] as const) {
+    if (typeof naming === 'object') {
+      const error = patternError(naming.pattern);
+      if (error) {
+        const loc = locate(source, ['naming', key, 'pattern'], 'value');
+        problems.push({
+          file,
+          line: loc.line,
+          column: loc.column,
+          message: `The naming pattern does not compile: ${error}.`,
+          fix: 'Write an RE2 regular expression (no look-arounds or back-references), e.g. ^[a-z]+(_[a-z]+)+$.',
+        });
+        config.naming[key === 'events' ? 'events' : 'properties'] = 'snake_case';
+      }
+    }
+  }
+  return { config, problems };
+}
+
+interface RawConfig {
+  plan?: string | string[];
+  paths?: string[];
+  ignore?: string[];
+  tests?: string[];
+  fail_on?: Severity | 'never';
+  comment?: Config['comment'];
+  naming?: { events?: EventNaming; past_tense?: boolean; prefixes?: string[]; properties?: PropertyNaming };
+  rules?: Record<string, Severity | 'off'>;
+  pii?: { allow?: string[]; words?: string[] };
+  limits?: { max_file_bytes?: number; max_files?: number; max_findings?: number; max_alias_count?: number };
+}
+
+/** User patterns run on RE2 (linear time), so a hostile pattern cannot stall a review. */
+export function compileUserPattern(pattern: string): RE2JS {
+  return RE2JS.compile(pattern);
+}
+
+function patternError(pattern: string): string | undefined {
+  try {
+    compileUserPattern(pattern);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}

@@ -1,0 +1,251 @@
+import { allRules } from '../../rules/index.js';
+import { diffPlans } from '../plan/diff.js';
+import { loadPlan, resolvePlanFiles, type LoadedPlan } from '../plan/load.js';
+import type { TrackingPlan } from '../plan/model.js';
+import { CONFIG_PATH, defaultConfig, loadConfig, type Config } from './config.js';
+import { fingerprint } from './fingerprint.js';
+import { applySuppressions, isBlocking, severityRank } from './policy.js';
+import { fillTemplate, type FindingDescriptor, type Rule, type RuleContext } from './rule.js';
+import { matcher, readAll, type Snapshot } from './snapshot.js';
+import type { SourceProblem } from './source.js';
+import {
+  CATEGORIES,
+  SEVERITIES,
+  type Finding,
+  type Incompleteness,
+  type PlanDiff,
+  type Report,
+  type ReviewMode,
+  type Severity,
+} from './types.js';
+
+export interface ReviewInput {
+  head: Snapshot;
+  /** Present in diff mode: findings that already exist here are not reported. */
+  base?: Snapshot;
+  /** `all` reports every finding at head; `diff` (the default when `base` is given) only new ones. */
+  mode?: ReviewMode;
+  /**
+   * The configuration text and where it came from. `undefined`: read `.github/trackguard.yml` from
+   * head. `null`: no configuration (defaults). The app passes the default branch's copy.
+   */
+  config?: { file: string; text: string } | null;
+  /** Overrides the plan locations of the config (the CLI's --plan). */
+  planPaths?: string[];
+  /** Overrides `fail_on` (the CLI's --fail-on). */
+  failOn?: Severity | 'never';
+  /** The rules to run; the full registry by default. */
+  rules?: readonly Rule[];
+}
+
+export async function review(input: ReviewInput): Promise<Report> {
+  const rules = input.rules ?? allRules;
+  const mode: ReviewMode = input.mode ?? (input.base ? 'diff' : 'all');
+  const incomplete: Incompleteness[] = [];
+  const notes: string[] = [];
+
+  const { config, problems: configProblems, source: configSource } = await readConfig(input, rules);
+  if (input.planPaths?.length) config.plan = input.planPaths;
+  if (input.failOn) config.failOn = input.failOn;
+
+  const headFiles = await input.head.list();
+  const head = await loadSide(input.head, headFiles, config, incomplete);
+  const base = mode === 'diff' && input.base ? await loadSide(input.base, await input.base.list(), config, []) : undefined;
+  if (!head.loaded.plan) {
+    notes.push(
+      config.plan
+        ? `No tracking plan found at ${config.plan.join(', ')}.`
+        : 'No tracking plan found (looked for tracking-plan.yaml, .yml, .json and tracking-plan/); plan rules did not run.',
+    );
+  }
+  const diff = mode === 'diff' && base ? diffPlans(base.loaded.plan, head.loaded.plan) : undefined;
+
+  const headFindings = await runRules(rules, {
+    mode,
+    snapshot: input.head,
+    side: head,
+    basePlan: base?.loaded.plan,
+    diff,
+    config,
+    configProblems,
+  });
+  let reported = headFindings;
+  let preexisting = 0;
+  if (mode === 'diff' && base && input.base) {
+    const baseFindings = await runRules(rules, {
+      mode,
+      snapshot: input.base,
+      side: base,
+      basePlan: undefined,
+      diff: undefined,
+      config,
+      configProblems,
+    });
+    reported = newOnly(headFindings, baseFindings);
+    preexisting = headFindings.length - reported.length;
+  }
+
+  const texts = await readAll(input.head, [...new Set(reported.map((f) => f.file))].filter((f) => f !== configSource?.file));
+  if (configSource) texts.set(configSource.file, configSource.text);
+  const { kept, suppressed } = applySuppressions(reported, texts);
+  kept.sort(
+    (a, b) => severityRank(a.severity) - severityRank(b.severity) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  );
+  let findings = kept;
+  if (findings.length > config.limits.maxFindings) {
+    incomplete.push({
+      reason: `${findings.length} findings; only the first ${config.limits.maxFindings} (most severe first) are reported (limits.max_findings).`,
+    });
+    findings = findings.slice(0, config.limits.maxFindings);
+  }
+  return buildReport({ mode, config, findings, suppressed, incomplete, diff, head, preexisting, notes });
+}
+
+async function readConfig(
+  input: ReviewInput,
+  rules: readonly Rule[],
+): Promise<{ config: Config; problems: SourceProblem[]; source: { file: string; text: string } | undefined }> {
+  let source = input.config;
+  if (source === undefined) {
+    const text = await input.head.read(CONFIG_PATH);
+    source = text === undefined ? null : { file: CONFIG_PATH, text };
+  }
+  if (!source) return { config: defaultConfig(), problems: [], source: undefined };
+  const known = [...new Set([...allRules, ...rules].map((r) => r.id))];
+  const { config, problems } = loadConfig(source.file, source.text, known);
+  return { config, problems, source };
+}
+
+interface Side {
+  loaded: LoadedPlan;
+  files: string[];
+}
+
+async function loadSide(snapshot: Snapshot, allFiles: readonly string[], config: Config, incomplete: Incompleteness[]): Promise<Side> {
+  const planFiles = resolvePlanFiles(allFiles, config.plan);
+  const loaded = await loadPlan(snapshot, planFiles, {
+    maxFileBytes: config.limits.maxFileBytes,
+    maxAliasCount: config.limits.maxAliasCount,
+  });
+  for (const skip of loaded.skipped) incomplete.push({ file: skip.file, reason: `Plan file ${skip.file} was not reviewed: ${skip.reason}.` });
+  const included = matcher(config.paths);
+  const ignored = matcher(config.ignore);
+  const planSet = new Set(planFiles);
+  let files = allFiles.filter((f) => !planSet.has(f) && included(f) && !ignored(f));
+  if (files.length > config.limits.maxFiles) {
+    incomplete.push({ reason: `${files.length} files to analyse; only the first ${config.limits.maxFiles} were (limits.max_files).` });
+    files = files.slice(0, config.limits.maxFiles);
+  }
+  return { loaded, files };
+}
+
+interface RunOptions {
+  mode: ReviewMode;
+  snapshot: Snapshot;
+  side: Side;
+  basePlan: TrackingPlan | undefined;
+  diff: PlanDiff | undefined;
+  config: Config;
+  configProblems: readonly SourceProblem[];
+}
+
+async function runRules(rules: readonly Rule[], options: RunOptions): Promise<Finding[]> {
+  const { config, diff } = options;
+  const added = diff ? new Set(diff.added.map((c) => c.event)) : undefined;
+  const isTest = matcher(config.tests);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const level = config.rules[rule.id];
+    if (level === 'off') continue;
+    const context: RuleContext = {
+      mode: options.mode,
+      plan: options.side.loaded.plan,
+      basePlan: options.basePlan,
+      diff,
+      snapshot: options.snapshot,
+      files: options.side.files,
+      config,
+      planProblems: options.side.loaded.problems,
+      configProblems: options.configProblems,
+      isNewEvent: (name) => (added ? added.has(name) : true),
+      isTestFile: isTest,
+      report: (descriptor) => findings.push(toFinding(rule, descriptor, level)),
+    };
+    await rule.check(context);
+  }
+  return findings;
+}
+
+function toFinding(rule: Rule, d: FindingDescriptor, override: Severity | undefined): Finding {
+  const data = d.data ?? {};
+  const messageTemplate = rule.messages[d.messageId] ?? d.messageId;
+  const fixTemplate = typeof rule.fix === 'string' ? rule.fix : (rule.fix[d.messageId] ?? '');
+  const own = rule.messageSeverity?.[d.messageId];
+  const finding: Finding = {
+    ruleId: rule.id,
+    category: rule.category,
+    severity: own ?? override ?? rule.severity,
+    messageId: d.messageId,
+    messageTemplate,
+    fixTemplate,
+    data,
+    message: fillTemplate(messageTemplate, data),
+    fix: fillTemplate(fixTemplate, data),
+    file: d.location.file,
+    line: d.location.line,
+    column: d.location.column,
+    fingerprint: fingerprint({ ruleId: rule.id, file: d.location.file, event: d.event, property: d.property, messageId: d.messageId, key: d.key }),
+  };
+  if (d.location.endLine !== undefined) finding.endLine = d.location.endLine;
+  if (d.event !== undefined) finding.event = d.event;
+  if (d.property !== undefined) finding.property = d.property;
+  return finding;
+}
+
+/** Head findings minus base findings, matched by fingerprint as a multiset (two new copies of an old problem: one is new). */
+export function newOnly(head: readonly Finding[], base: readonly Finding[]): Finding[] {
+  const remaining = new Map<string, number>();
+  for (const f of base) remaining.set(f.fingerprint, (remaining.get(f.fingerprint) ?? 0) + 1);
+  return head.filter((f) => {
+    const left = remaining.get(f.fingerprint) ?? 0;
+    if (left === 0) return true;
+    remaining.set(f.fingerprint, left - 1);
+    return false;
+  });
+}
+
+function buildReport(args: {
+  mode: ReviewMode;
+  config: Config;
+  findings: Finding[];
+  suppressed: Report['suppressed'];
+  incomplete: Incompleteness[];
+  diff: PlanDiff | undefined;
+  head: Side;
+  preexisting: number;
+  notes: string[];
+}): Report {
+  const { config, findings } = args;
+  const summary = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const f of findings) summary[f.severity]++;
+  const categories = CATEGORIES.map((category) => {
+    const mine = findings.filter((f) => f.category === category);
+    return { category, status: mine.some((f) => isBlocking(f.severity, config.failOn)) ? ('FAIL' as const) : ('PASS' as const), count: mine.length };
+  });
+  const blocking = findings.some((f) => isBlocking(f.severity, config.failOn));
+  return {
+    version: 1,
+    mode: args.mode,
+    conclusion: blocking ? 'failure' : args.incomplete.length > 0 ? 'neutral' : 'success',
+    failOn: config.failOn,
+    summary,
+    categories,
+    planDiff: args.diff ?? { added: [], removed: [], changed: [] },
+    findings,
+    suppressed: args.suppressed,
+    incomplete: args.incomplete,
+    notes: args.notes,
+    planFiles: args.head.loaded.plan?.files ?? [],
+    preexisting: args.preexisting,
+  };
+}

@@ -1,0 +1,85 @@
+import type { PlanDiff, Category, MessageData, ReviewMode, Severity, SourceLocation } from './types.js';
+import type { Config } from './config.js';
+import type { Snapshot } from './snapshot.js';
+import type { SourceProblem } from './source.js';
+import type { TrackingPlan } from '../plan/model.js';
+
+export interface FindingDescriptor<M extends string = string> {
+  messageId: M;
+  data?: MessageData;
+  location: Pick<SourceLocation, 'file' | 'line' | 'column'> & Partial<SourceLocation>;
+  event?: string;
+  property?: string;
+  /** Distinguishes findings that share rule, file, event, property and message (kept out of line numbers). */
+  key?: string;
+}
+
+export interface RuleContext<M extends string = string> {
+  readonly mode: ReviewMode;
+  /** The plan being reviewed (head), if the repository has one. */
+  readonly plan: TrackingPlan | undefined;
+  /** The plan at base, in diff mode. */
+  readonly basePlan: TrackingPlan | undefined;
+  /** Base → head plan changes, in diff mode. */
+  readonly diff: PlanDiff | undefined;
+  readonly snapshot: Snapshot;
+  /** Head files to analyse (after `paths` and `ignore`), plan files excluded. */
+  readonly files: readonly string[];
+  readonly config: Config;
+  readonly planProblems: readonly SourceProblem[];
+  readonly configProblems: readonly SourceProblem[];
+  /** True for an event this change adds (every event in audit mode). */
+  isNewEvent(name: string): boolean;
+  isTestFile(path: string): boolean;
+  report(descriptor: FindingDescriptor<M>): void;
+}
+
+export interface Rule<M extends string = string> {
+  /** `category/name`, the same as the file's path under rules/. */
+  readonly id: string;
+  readonly category: Category;
+  readonly severity: Severity;
+  /** Messages whose severity differs from the rule's (e.g. a P3 note from a P0 rule). */
+  readonly messageSeverity?: Partial<Record<M, Severity>>;
+  readonly description: string;
+  readonly messages: Readonly<Record<M, string>>;
+  /** How to fix: one text, or one per message. */
+  readonly fix: string | Readonly<Record<M, string>>;
+  check(context: RuleContext<M>): void | Promise<void>;
+}
+
+export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+  return rule;
+}
+
+export interface TemplateRenderer {
+  /** A name from the repository, shown as code. */
+  code(value: string): string;
+  /** Any other text from the repository. */
+  text(value: string): string;
+  /** The template's own words around the placeholders. */
+  literal(value: string): string;
+}
+
+const PLAIN: TemplateRenderer = { code: (v) => `\`${v}\``, text: (v) => v, literal: (v) => v };
+
+/**
+ * Fills `{{name}}` placeholders. A placeholder written inside backticks (`` `{{name}}` ``), or whose
+ * value is a `Code`, is rendered as code; the renderer decides how to make it safe for its medium.
+ */
+export function fillTemplate(template: string, data: MessageData, renderer: TemplateRenderer = PLAIN): string {
+  const out: string[] = [];
+  const pattern = /`\{\{\s*(\w+)\s*\}\}`|\{\{\s*(\w+)\s*\}\}/g;
+  let last = 0;
+  for (const match of template.matchAll(pattern)) {
+    out.push(renderer.literal(template.slice(last, match.index)));
+    const key = (match[1] ?? match[2]) as string;
+    const value = data[key] ?? '';
+    if (typeof value === 'object') out.push(renderer.code(value.code));
+    else if (match[1] !== undefined) out.push(renderer.code(String(value)));
+    else out.push(renderer.text(String(value)));
+    last = match.index + match[0].length;
+  }
+  out.push(renderer.literal(template.slice(last)));
+  return out.join('');
+}

@@ -1,0 +1,162 @@
+/** The data model shared by the engine, the rules and the reporters. */
+
+export const SEVERITIES = ['P0', 'P1', 'P2', 'P3'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
+  P0: 'CRITICAL',
+  P1: 'HIGH',
+  P2: 'MEDIUM',
+  P3: 'LOW',
+};
+
+export const CATEGORIES = [
+  'pii',
+  'registration',
+  'identity',
+  'reliability',
+  'schema',
+  'compatibility',
+  'naming',
+  'tests',
+  'plan',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export type Conclusion = 'success' | 'failure' | 'neutral';
+
+/** A 1-based position in a file of the reviewed repository. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+/** A name from the repository, shown as code (renderers escape it for their medium). */
+export interface Code {
+  code: string;
+}
+export type MessageValue = string | number | Code;
+/** Values substituted into a rule's message and fix templates (`{{name}}`). */
+export type MessageData = Readonly<Record<string, MessageValue>>;
+
+export function code(value: string): Code {
+  return { code: value };
+}
+
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  /** Key into the rule's `messages`; stable, unlike the rendered text. */
+  messageId: string;
+  /** The template with placeholders, so renderers can escape substituted values for their medium. */
+  messageTemplate: string;
+  fixTemplate: string;
+  data: MessageData;
+  /** Plain rendered text (values substituted verbatim). */
+  message: string;
+  fix: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  event?: string;
+  property?: string;
+  fingerprint: string;
+}
+
+export interface SuppressedFinding {
+  finding: Finding;
+  /** Where the suppression comment stands, and the reason given after `--`. */
+  file: string;
+  line: number;
+  reason: string;
+}
+
+export type PlanChangeKind =
+  | 'event-added'
+  | 'event-removed'
+  | 'event-deprecated'
+  | 'event-undeprecated'
+  | 'property-added'
+  | 'property-removed'
+  | 'type-changed'
+  | 'required-changed'
+  | 'enum-values-removed'
+  | 'enum-values-added'
+  | 'format-changed'
+  | 'constraint-changed';
+
+export type AcceptedBecause =
+  | { reason: 'deprecated' }
+  | { reason: 'removed-after-deprecation' }
+  | { reason: 'versioned-successor'; successor: string };
+
+export function acceptedText(accepted: AcceptedBecause, asCode: (name: string) => string = (n) => `\`${n}\``): string {
+  switch (accepted.reason) {
+    case 'deprecated':
+      return 'the event is deprecated';
+    case 'removed-after-deprecation':
+      return 'it was deprecated before removal';
+    case 'versioned-successor':
+      return `a versioned successor ${asCode(accepted.successor)} exists`;
+  }
+}
+
+export interface PlanChange {
+  kind: PlanChangeKind;
+  event: string;
+  property?: string;
+  /** Whether consumers of the data (warehouse models, dashboards) can break. */
+  breaking: boolean;
+  /** For a breaking change made the safe way: why it is accepted. */
+  accepted?: AcceptedBecause;
+  /** Human summary, e.g. "string → integer". */
+  detail: string;
+  /** A removed event that looks renamed: the likely new name. */
+  renamedTo?: string;
+  /** Where to point in the head plan (for removals: the nearest surviving node). */
+  location: SourceLocation;
+}
+
+export interface PlanDiff {
+  added: PlanChange[];
+  removed: PlanChange[];
+  changed: PlanChange[];
+}
+
+export interface CategorySummary {
+  category: Category;
+  status: 'PASS' | 'FAIL';
+  count: number;
+}
+
+/** A piece of the review that did not run or did not finish, and why. */
+export interface Incompleteness {
+  reason: string;
+  file?: string;
+}
+
+export type ReviewMode = 'diff' | 'all';
+
+export interface Report {
+  version: 1;
+  mode: ReviewMode;
+  conclusion: Conclusion;
+  failOn: Severity | 'never';
+  summary: Record<Severity, number>;
+  categories: CategorySummary[];
+  planDiff: PlanDiff;
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+  incomplete: Incompleteness[];
+  /** Facts about the review worth a line (e.g. no plan found, so plan rules did not run). */
+  notes: string[];
+  /** Plan files read at head, relative to the repository root. */
+  planFiles: string[];
+  /** Findings present at head that already existed at base (not reported in diff mode). */
+  preexisting: number;
+}

@@ -1,0 +1,146 @@
+import type { EventNaming, PropertyNaming } from '../engine/config.js';
+import { compileUserPattern } from '../engine/config.js';
+import { tokens } from './tokens.js';
+
+const IRREGULAR_PAST = new Map([
+  ['send', 'sent'], ['sell', 'sold'], ['show', 'shown'], ['see', 'seen'], ['do', 'done'], ['begin', 'begun'], ['build', 'built'],
+  ['buy', 'bought'], ['choose', 'chosen'], ['give', 'given'], ['hide', 'hidden'], ['keep', 'kept'], ['leave', 'left'],
+  ['lose', 'lost'], ['make', 'made'], ['meet', 'met'], ['pay', 'paid'], ['read', 'read'], ['run', 'run'], ['set', 'set'],
+  ['spend', 'spent'], ['take', 'taken'], ['throw', 'thrown'], ['win', 'won'], ['write', 'written'], ['get', 'got'],
+  ['put', 'put'], ['cut', 'cut'], ['shut', 'shut'], ['split', 'split'], ['quit', 'quit'], ['reset', 'reset'], ['upset', 'upset'],
+  ['undo', 'undone'], ['redo', 'redone'], ['rebuild', 'rebuilt'], ['resend', 'resent'], ['reread', 'reread'], ['rerun', 'rerun'],
+  ['find', 'found'], ['hold', 'held'], ['lead', 'led'], ['bring', 'brought'], ['tell', 'told'], ['forget', 'forgotten'],
+  ['draw', 'drawn'], ['drive', 'driven'], ['fly', 'flown'], ['grow', 'grown'], ['know', 'known'], ['ride', 'ridden'],
+  ['speak', 'spoken'], ['steal', 'stolen'], ['swear', 'sworn'], ['tear', 'torn'], ['wear', 'worn'], ['withdraw', 'withdrawn'],
+  ['shake', 'shaken'], ['bid', 'bid'], ['broadcast', 'broadcast'], ['upload', 'uploaded'], ['sign', 'signed'],
+]);
+const PAST_WORDS = new Set(IRREGULAR_PAST.values());
+/** Compounds written as one word whose past tense is two: `login` → `logged_in`. */
+const COMPOUND_PAST = new Map([
+  ['login', 'logged_in'], ['logout', 'logged_out'], ['signup', 'signed_up'], ['signin', 'signed_in'], ['signout', 'signed_out'],
+  ['checkout', 'checked_out'], ['setup', 'set_up'], ['optin', 'opted_in'], ['optout', 'opted_out'], ['pageview', 'page_viewed'],
+]);
+const PARTICLES = new Set(['up', 'in', 'out', 'on', 'off', 'over', 'back', 'down', 'through', 'away', 'into', 'via']);
+/** Trailing segments that qualify an action rather than name one (`survey_delivered.error`). */
+const OUTCOME_SUFFIXES = new Set(['error', 'failed', 'failure']);
+
+export function isSnakeCase(name: string): boolean {
+  return /^\$?[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(name);
+}
+
+export function isCamelCase(name: string): boolean {
+  return /^\$?[a-z][a-zA-Z0-9]*$/.test(name);
+}
+
+export function toSnakeCase(name: string): string {
+  return tokens(name).join('_');
+}
+
+/** Whether the last verb of a token list is in the past tense (`signed_up`, `report_exported`). */
+export function endsInPastTense(words: readonly string[]): boolean {
+  let i = words.length - 1;
+  while (i > 0 && PARTICLES.has(words[i] ?? '')) i--;
+  const word = words[i] ?? '';
+  return (word.length > 3 && word.endsWith('ed')) || PAST_WORDS.has(word);
+}
+
+/** A best guess at the past tense of a verb: export → exported, create → created, stop → stopped. */
+export function pastTenseOf(word: string): string {
+  const compound = COMPOUND_PAST.get(word);
+  if (compound) return compound;
+  const irregular = IRREGULAR_PAST.get(word);
+  if (irregular) return irregular;
+  if (word.endsWith('e')) return `${word}d`;
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ied`;
+  if (/^[^aeiou]*[aeiou][bdgmnpt]$/.test(word) && word.length <= 4) return `${word}${word.slice(-1)}ed`;
+  return `${word}ed`;
+}
+
+export type EventNameProblem =
+  | { kind: 'shape'; expected: string; suggestion?: string }
+  | { kind: 'prefix'; suggestion: string }
+  | { kind: 'single-word' }
+  | { kind: 'tense'; suggestion: string }
+  | { kind: 'unknown-prefix'; prefixes: string }
+  | { kind: 'pattern'; pattern: string };
+
+const PRESET_SHAPES: Record<Exclude<EventNaming, { pattern: string }>, { test: RegExp; expected: string }> = {
+  snake_case: { test: /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/, expected: 'snake_case object_action, e.g. report_exported' },
+  'object.action': { test: /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/, expected: 'object.action, e.g. project.created' },
+  'prefix.object.action': {
+    test: /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){2,4}$/,
+    expected: 'prefix.object.action, e.g. svc.surveys.survey_delivered',
+  },
+  title_case: { test: /^[A-Z][A-Za-z0-9]*( [A-Z0-9][A-Za-z0-9]*)+$/, expected: 'Title Case "Object Actioned", e.g. Report Exported' },
+};
+
+/** Checks an event name against the configured convention; `undefined` when it conforms. */
+export function checkEventName(
+  name: string,
+  naming: EventNaming,
+  options: { pastTense: boolean; prefixes: readonly string[] },
+): EventNameProblem | undefined {
+  if (typeof naming === 'object') {
+    return compileUserPattern(naming.pattern).matches(name) ? undefined : { kind: 'pattern', pattern: naming.pattern };
+  }
+  const shape = PRESET_SHAPES[naming];
+  if (!shape.test.test(name)) return { kind: 'shape', expected: shape.expected, suggestion: suggestName(name, naming, options) };
+  if (naming === 'snake_case' && /^events?_/.test(name)) return { kind: 'prefix', suggestion: name.replace(/^events?_/, '') };
+  if (naming === 'prefix.object.action' && options.prefixes.length > 0 && !options.prefixes.includes(name.split('.')[0] ?? '')) {
+    return { kind: 'unknown-prefix', prefixes: options.prefixes.join(', ') };
+  }
+  const action = actionWords(name, naming);
+  if (naming === 'snake_case' && action.length < 2) return { kind: 'single-word' };
+  if (options.pastTense && action.length > 0 && !endsInPastTense(action)) {
+    const suggestion = suggestName(name, naming, options);
+    if (suggestion && suggestion !== name) return { kind: 'tense', suggestion };
+    return { kind: 'tense', suggestion: name };
+  }
+  return undefined;
+}
+
+/** The words that carry the action: the whole name in snake_case, the last segment in dotted presets. */
+function actionWords(name: string, naming: Exclude<EventNaming, { pattern: string }>): string[] {
+  if (naming === 'snake_case' || naming === 'title_case') return tokens(name);
+  const segments = name.split('.');
+  if (segments.length > 2 && OUTCOME_SUFFIXES.has(segments[segments.length - 1] ?? '')) segments.pop();
+  return tokens(segments[segments.length - 1] ?? '');
+}
+
+/** The name rewritten in the convention with a past-tense action, when one can be guessed. */
+export function suggestName(name: string, naming: EventNaming, options: { pastTense: boolean }): string | undefined {
+  if (typeof naming === 'object') return undefined;
+  const words = tokens(name).filter((w, i) => !(i === 0 && (w === 'event' || w === 'events')));
+  if (words.length === 0) return undefined;
+  if (options.pastTense && !endsInPastTense(words)) {
+    const last = words.pop() ?? '';
+    words.push(...pastTenseOf(last).split('_'));
+  }
+  switch (naming) {
+    case 'snake_case':
+      return words.join('_');
+    case 'title_case':
+      return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+    case 'object.action':
+      return words.length >= 2 ? `${words.slice(0, -1).join('_')}.${words[words.length - 1]}` : undefined;
+    case 'prefix.object.action': {
+      const segments = name.split('.');
+      if (segments.length < 3) return undefined;
+      const last = tokens(segments.pop() ?? '');
+      if (options.pastTense && !endsInPastTense(last)) last.push(...pastTenseOf(last.pop() ?? '').split('_'));
+      return [...segments.map(toSnakeCase), last.join('_')].join('.');
+    }
+  }
+}
+
+export function checkPropertyName(name: string, naming: PropertyNaming): boolean {
+  if (typeof naming === 'object') return compileUserPattern(naming.pattern).matches(name);
+  return naming === 'camelCase' ? isCamelCase(name) : isSnakeCase(name);
+}
+
+export function propertySuggestion(name: string, naming: PropertyNaming): string | undefined {
+  if (typeof naming === 'object') return undefined;
+  const words = tokens(name);
+  if (naming === 'snake_case') return (name.startsWith('$') ? '$' : '') + words.join('_');
+  return (name.startsWith('$') ? '$' : '') + words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('');
+}

@@ -1,0 +1,114 @@
+import { findSequence, tokens } from './tokens.js';
+
+/** What kind of personal data (or secret) a name stands for. */
+export type PiiKind =
+  | 'an email address'
+  | 'a phone number'
+  | "a person's name"
+  | 'a postal address'
+  | 'an IP address'
+  | 'a date of birth'
+  | 'a government id'
+  | 'a secret or credential'
+  | 'payment card or bank details'
+  | 'free text about a person'
+  | 'personal data (configured word)'
+  | 'personal data (declared in the plan)';
+
+/** People who have names; `<noun>_name` is a person's name, `project_name` is not. */
+const PERSON_NOUNS = [
+  'user', 'customer', 'contact', 'employee', 'person', 'owner', 'recipient', 'sender', 'author', 'member',
+  'patient', 'guest', 'attendee', 'candidate', 'applicant', 'student', 'teacher', 'buyer', 'driver', 'rider',
+  'parent', 'child', 'holder', 'cardholder', 'manager', 'invitee', 'inviter', 'assignee', 'reviewer', 'subscriber',
+];
+
+const LEXICON: ReadonlyArray<readonly [PiiKind, ReadonlyArray<readonly string[]>]> = [
+  ['an email address', [['email'], ['e', 'mail'], ['emailaddress'], ['mail', 'address'], ['emails']]],
+  ['an IP address', [['ip'], ['ipaddress'], ['ipv', '4'], ['ipv', '6'], ['ipv4'], ['ipv6'], ['remote', 'addr']]],
+  ['a phone number', [['phone'], ['phonenumber'], ['telephone'], ['mobile', 'number'], ['mobile', 'phone'], ['cell', 'phone'], ['msisdn'], ['fax', 'number']]],
+  [
+    "a person's name",
+    [
+      ['first', 'name'], ['firstname'], ['last', 'name'], ['lastname'], ['full', 'name'], ['fullname'], ['given', 'name'],
+      ['family', 'name'], ['middle', 'name'], ['maiden', 'name'], ['legal', 'name'], ['surname'], ['display', 'name'],
+      ['displayname'], ['nickname'], ['username'], ...PERSON_NOUNS.map((noun) => [noun, 'name']),
+    ],
+  ],
+  ['a date of birth', [['dob'], ['date', 'of', 'birth'], ['birth', 'date'], ['birthdate'], ['birthday'], ['birth', 'day']]],
+  [
+    'a government id',
+    [['ssn'], ['social', 'security'], ['passport'], ['national', 'id'], ['tax', 'id'], ['driver', 'license'], ['drivers', 'license'],
+      ['driver', 'licence'], ['driving', 'licence'], ['nino'], ['aadhaar'], ['cpf']],
+  ],
+  [
+    'a secret or credential',
+    [['password'], ['passwd'], ['pwd'], ['passphrase'], ['secret'], ['token'], ['api', 'key'], ['apikey'], ['private', 'key'],
+      ['secret', 'key'], ['access', 'key'], ['credential'], ['credentials'], ['authorization'], ['cookie'], ['otp'], ['pin', 'code'],
+      ['cvv'], ['cvc']],
+  ],
+  [
+    'payment card or bank details',
+    [['card', 'number'], ['cardnumber'], ['credit', 'card'], ['creditcard'], ['cc', 'number'], ['iban'], ['account', 'number'],
+      ['routing', 'number'], ['bank', 'account']],
+  ],
+  [
+    'a postal address',
+    [['address'], ['street'], ['postal', 'code'], ['postcode'], ['zip'], ['zipcode'], ['zip', 'code']],
+  ],
+  ['free text about a person', [['note'], ['notes'], ['bio'], ['biography'], ['about', 'me'], ['memo']]],
+];
+
+/** Addresses that are not where a person lives. */
+const NOT_POSTAL = [['zip', 'file'], ['zip', 'archive'], ['zip', 'files'], ['mac', 'address'], ['wallet', 'address'], ['contract', 'address'], ['server', 'address'], ['bind', 'address'], ['listen', 'address'], ['web', 'address'], ['url']];
+
+/** Tokens that turn a personal word into a fact about it: `email_count`, `phone_verified`, `card_type`. */
+const MODIFIERS = new Set([
+  'count', 'counts', 'length', 'len', 'size', 'total', 'num', 'type', 'types', 'brand', 'kind', 'provider', 'status', 'verified',
+  'verification', 'consent', 'consented', 'enabled', 'domain', 'format', 'present', 'exists', 'provided', 'valid', 'validated',
+  'changed', 'updated', 'required', 'strength', 'score', 'policy', 'source', 'channel', 'method', 'expired', 'expires', 'expiry',
+  'version', 'field', 'fields', 'step', 'error', 'errors', 'reset', 'opt', 'optin', 'optout', 'bounced', 'sent', 'subscribed',
+]);
+
+const HASH_TOKENS = new Set(['hash', 'hashed', 'sha', 'sha256', 'sha1', 'sha512', 'md5', 'digest', 'hmac']);
+
+export interface PiiMatch {
+  kind: PiiKind;
+  /** The name says the value is hashed (`email_sha256`): a note, not a leak. */
+  hashed: boolean;
+}
+
+export interface PiiOptions {
+  /** Declared JSON types of the value, when known. */
+  types?: readonly string[];
+  /** Extra single-word tokens that mean personal data (config `pii.words`). */
+  words?: readonly string[];
+}
+
+/** Whether a property or trait name carries personal data or a secret. */
+export function piiInName(name: string, options: PiiOptions = {}): PiiMatch | undefined {
+  const parts = tokens(name);
+  if (parts.length === 0) return undefined;
+  const types = options.types ?? [];
+  if (types.length > 0 && types.every((t) => t === 'boolean' || t === 'null')) return undefined;
+  const numeric = types.length > 0 && types.every((t) => t === 'integer' || t === 'number' || t === 'null');
+  const hashed = parts.some((t) => HASH_TOKENS.has(t));
+
+  for (const word of options.words ?? []) {
+    if (parts.includes(word)) return { kind: 'personal data (configured word)', hashed };
+  }
+  for (const [kind, sequences] of LEXICON) {
+    for (const sequence of sequences) {
+      const at = findSequence(parts, sequence);
+      if (at < 0) continue;
+      const rest = [...parts.slice(0, at), ...parts.slice(at + sequence.length)];
+      if (rest.some((t) => MODIFIERS.has(t))) continue;
+      // A numeric `token` is a count of LLM tokens, not a credential.
+      if (sequence.length === 1 && sequence[0] === 'token' && numeric) continue;
+      // `cookie_banner_shown` is about a banner; only a bare or session/auth cookie is a credential.
+      if (sequence[0] === 'cookie' && parts.length > 1 && !parts.some((t) => t === 'session' || t === 'auth' || t === 'value')) continue;
+      if (kind === 'a postal address' && NOT_POSTAL.some((seq) => findSequence(parts, seq) >= 0)) continue;
+      return { kind, hashed };
+    }
+  }
+  return undefined;
+}

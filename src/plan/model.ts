@@ -1,0 +1,70 @@
+import { code, type MessageValue, type SourceLocation } from '../engine/types.js';
+
+export type PropertyType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'null';
+export type PiiMarker = 'none' | 'hashed' | 'personal';
+
+/** One property of an event (or of a nested object), as the plan declares it. */
+export interface PlanProperty {
+  /** The key as written. */
+  name: string;
+  /** Dotted path from the event's top level (`address.city`, `items[].sku`). */
+  path: string;
+  types: PropertyType[];
+  required: boolean;
+  description?: string;
+  pii?: PiiMarker;
+  format?: string;
+  enum?: readonly unknown[];
+  pattern?: string;
+  /** The property as JSON Schema (trackguard-only keys removed), for payload validation and diffs. */
+  schema: Readonly<Record<string, unknown>>;
+  /** Nested properties of an object, or of the objects in an array. */
+  children: PlanProperty[];
+  /** Position of the property's key. */
+  location: SourceLocation;
+}
+
+export type EventStatus = 'active' | 'deprecated';
+
+export interface PlanEvent {
+  name: string;
+  description?: string;
+  trigger?: string;
+  owner?: string;
+  status: EventStatus;
+  properties: PlanProperty[];
+  /** Event-level JSON Schema conditions (`if`/`then`/`else`, or `allOf` of them). */
+  conditions: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  /** Position of the event's key. */
+  location: SourceLocation;
+}
+
+export interface TrackingPlan {
+  /** Files that make up the plan, relative to the repository root. */
+  files: string[];
+  /** In file order. */
+  events: PlanEvent[];
+  byName: ReadonlyMap<string, PlanEvent>;
+  commonProperties: PlanProperty[];
+  /** Per file, the position of its `events:` key (or of the document): where to point when nothing closer survives. */
+  anchors: ReadonlyMap<string, SourceLocation>;
+}
+
+/** Every property of an event, nested ones included, depth first. */
+export function* allProperties(properties: readonly PlanProperty[]): Generator<PlanProperty> {
+  for (const property of properties) {
+    yield property;
+    yield* allProperties(property.children);
+  }
+}
+
+/** Every property in the plan with the event it belongs to (`undefined` for common properties). */
+export function* planProperties(plan: TrackingPlan): Generator<{ event?: PlanEvent; property: PlanProperty }> {
+  for (const property of allProperties(plan.commonProperties)) yield { property };
+  for (const event of plan.events) for (const property of allProperties(event.properties)) yield { event, property };
+}
+
+/** How messages name where a property lives: the event's name as code, or the common properties. */
+export function ownerOf(event: PlanEvent | undefined): MessageValue {
+  return event ? code(event.name) : 'the common properties';
+}
