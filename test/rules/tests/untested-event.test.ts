@@ -1,0 +1,41 @@
+import rule from '../../../rules/tests/untested-event.js';
+import { planOf, ruleTester } from '../../helpers/rule-tester.js';
+
+const basePlan = planOf({ app_opened: {} });
+const plan = planOf({ app_opened: {}, report_exported: {} });
+
+ruleTester(rule, {
+  valid: [
+    { name: 'a test mentions the new event by name', basePlan, plan, files: { 'src/report.test.ts': "expect(track).toHaveBeenCalledWith('report_exported', expect.anything())" } },
+    {
+      name: 'a test mentions the constant that holds the name',
+      basePlan,
+      plan,
+      files: {
+        'src/analytics/events.ts': "export const Events = {\n  REPORT_EXPORTED: 'report_exported',\n} as const;\n",
+        'test/export.spec.ts': 'expect(track).toHaveBeenCalledWith(Events.REPORT_EXPORTED)',
+      },
+    },
+    { name: 'python tests count too', basePlan, plan, files: { 'tests/test_export.py': 'assert_tracked("report_exported")' } },
+    { name: 'events that existed before are not new', basePlan: plan, plan },
+    { name: 'deprecated new events need no test', basePlan, plan: plan.replace('  report_exported:\n', '  report_exported:\n    status: deprecated\n') },
+  ],
+  invalid: [
+    { name: 'no test at all', basePlan, plan, findings: [{ messageId: 'untested', line: 8, event: 'report_exported' }] },
+    {
+      name: 'the name appears only in source, not in tests',
+      basePlan,
+      plan,
+      files: { 'src/analytics/events.ts': "export const REPORT_EXPORTED = 'report_exported';\n", 'src/a.test.ts': 'it("x", () => {})' },
+      findings: [{ messageId: 'untested', line: 8, message: 'nor `REPORT_EXPORTED`' }],
+    },
+    {
+      name: 'a test under an ignored path does not count',
+      basePlan,
+      plan,
+      config: 'ignore: ["legacy/**"]\n',
+      files: { 'legacy/old.test.ts': "track('report_exported')" },
+      findings: [{ messageId: 'untested', line: 8 }],
+    },
+  ],
+});
