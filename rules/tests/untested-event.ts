@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/rule.js';
 import { readAll } from '../../src/engine/snapshot.js';
 
 const CODE_FILE = /\.(m|c)?[jt]sx?$|\.(py|rb|go|kt|swift|java|php|cs|dart|rs|ex|exs|scala)$/;
-/** `NAME = 'event'`, `NAME: "event"`, `Name("event")`-less forms: the constants that stand for an event. */
+/** `NAME = 'event'`, `NAME: "event"`: the constants (or enum members) that stand for an event's name. */
 const CONSTANT = /([A-Za-z_$][\w$]*)\s*(?::|=|=>)\s*(['"`])([^'"`\n]{1,200})\2/g;
 
 export default defineRule({
@@ -10,7 +10,10 @@ export default defineRule({
   category: 'tests',
   severity: 'P2',
   description: 'Every event added to the plan is exercised by a test (mentioned by name, or by the constant that holds its name).',
-  messages: { untested: 'No test mentions new event `{{event}}`{{constants}}.' },
+  messages: {
+    untested: 'No test mentions new event `{{event}}`.',
+    untestedConstant: 'No test mentions new event `{{event}}`, nor the constant `{{constant}}` that holds its name.',
+  },
   fix: 'Add a test that triggers the flow and asserts `{{event}}` is sent with its required properties.',
   async check(ctx) {
     const plan = ctx.plan;
@@ -38,12 +41,12 @@ export default defineRule({
       const names = [...(constants.get(event.name) ?? [])];
       const mentioned = tests.some((text) => text.includes(event.name) || names.some((n) => new RegExp(`\\b${escapeRegExp(n)}\\b`).test(text)));
       if (mentioned) continue;
-      ctx.report({
-        messageId: 'untested',
-        data: { event: event.name, constants: names.length ? ` (nor ${names.map((n) => `\`${n}\``).join(', ')})` : '' },
-        location: event.location,
-        event: event.name,
-      });
+      const [constant] = names;
+      ctx.report(
+        constant
+          ? { messageId: 'untestedConstant', data: { event: event.name, constant }, location: event.location, event: event.name }
+          : { messageId: 'untested', data: { event: event.name }, location: event.location, event: event.name },
+      );
     }
   },
 });

@@ -27,7 +27,7 @@ ruleTester(rule, {
       basePlan,
       plan,
       files: { 'src/analytics/events.ts': "export const REPORT_EXPORTED = 'report_exported';\n", 'src/a.test.ts': 'it("x", () => {})' },
-      findings: [{ messageId: 'untested', line: 8, message: 'nor `REPORT_EXPORTED`' }],
+      findings: [{ messageId: 'untestedConstant', line: 8, message: 'nor the constant `REPORT_EXPORTED`' }],
     },
     {
       name: 'a test under an ignored path does not count',

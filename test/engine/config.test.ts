@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, loadConfig } from '../../src/engine/config.js';
+
+const ids = ['pii/plan-property-name', 'schema/missing-description'];
+
+describe('loadConfig', () => {
+  it('applies every documented key', () => {
+    const { config, problems } = loadConfig(
+      '.github/trackguard.yml',
+      [
+        'plan: [plans/web.yaml, plans/server/]',
+        'paths: ["src/**"]',
+        'ignore: ["src/generated/**"]',
+        'tests: ["**/*.it.ts"]',
+        'fail_on: P2',
+        'comment: findings',
+        'naming: { events: object.action, past_tense: false, prefixes: [svc], properties: camelCase }',
+        'rules: { schema/missing-description: off, pii/plan-property-name: P1 }',
+        'pii: { allow: [organization_name], words: [Diagnosis] }',
+        'limits: { max_file_bytes: 1000, max_files: 10, max_findings: 5, max_alias_count: 0 }',
+      ].join('\n'),
+      ids,
+    );
+    expect(problems).toEqual([]);
+    expect(config).toMatchObject({
+      plan: ['plans/web.yaml', 'plans/server/'],
+      paths: ['src/**'],
+      tests: ['**/*.it.ts'],
+      failOn: 'P2',
+      comment: 'findings',
+      naming: { events: 'object.action', pastTense: false, prefixes: ['svc'], properties: 'camelCase' },
+      rules: { 'schema/missing-description': 'off', 'pii/plan-property-name': 'P1' },
+      pii: { allow: ['organization_name'], words: ['diagnosis'] },
+      limits: { maxFileBytes: 1000, maxFiles: 10, maxFindings: 5, maxAliasCount: 0 },
+    });
+    expect(config.ignore).toContain('src/generated/**');
+    expect(config.ignore).toContain('**/node_modules/**');
+  });
+
+  it('uses the defaults for an empty file', () => {
+    expect(loadConfig('c.yml', '', ids)).toEqual({ config: defaultConfig(), problems: [] });
+  });
+
+  it('falls back to the defaults, with problems, when the config is invalid', () => {
+    const { config, problems } = loadConfig('c.yml', 'fail_on: sometimes\n', ids);
+    expect(config.failOn).toBe('P1');
+    expect(problems).toEqual([expect.objectContaining({ file: 'c.yml', line: 1, column: 10 })]);
+  });
+
+  it('suggests the nearest key for a typo', () => {
+    const { problems } = loadConfig('c.yml', 'fail_onn: P1\n', ids);
+    expect(problems[0]?.fix).toContain('Did you mean `fail_on`?');
+  });
+
+  it('rejects a ReDoS-shaped pattern that RE2 cannot run, and keeps the default', () => {
+    const { config, problems } = loadConfig('c.yml', 'naming:\n  properties:\n    pattern: "(?=x)"\n', ids);
+    expect(config.naming.properties).toBe('snake_case');
+    expect(problems[0]?.message).toContain('does not compile');
+  });
+});

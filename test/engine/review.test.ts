@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { review } from '../../src/engine/review.js';
+import { MemorySnapshot } from '../../src/engine/snapshot.js';
+import { parseSuppressions } from '../../src/engine/policy.js';
+import planRule from '../../rules/pii/plan-property-name.js';
+
+const plan = (props: string) =>
+  `version: 1\nevents:\n  report_exported:\n    description: d\n    owner: o\n    trigger: t\n    properties:\n${props}`;
+const clean = plan('      report_id: { type: string, format: uuid, description: d }\n');
+const leaky = plan('      report_id: { type: string, format: uuid, description: d }\n      user_email: { type: string, description: d }\n');
+
+describe('review', () => {
+  it('reports only what the change introduces in diff mode', async () => {
+    const base = new MemorySnapshot({ 'tracking-plan.yaml': leaky });
+    const head = new MemorySnapshot({ 'tracking-plan.yaml': leaky.replace('report_id', 'report_ref_id') });
+    const report = await review({ base, head, config: null });
+    expect(report.findings.filter((f) => f.ruleId === 'pii/plan-property-name')).toEqual([]);
+    expect(report.preexisting).toBeGreaterThan(0);
+    const all = await review({ head, config: null });
+    expect(all.findings.some((f) => f.ruleId === 'pii/plan-property-name')).toBe(true);
+  });
+
+  it('keeps fingerprints stable when lines move', async () => {
+    const a = await review({ head: new MemorySnapshot({ 'tracking-plan.yaml': leaky }), config: null, rules: [planRule] });
+    const b = await review({ head: new MemorySnapshot({ 'tracking-plan.yaml': `# a comment\n\n${leaky}` }), config: null, rules: [planRule] });
+    expect(b.findings[0]?.line).toBe((a.findings[0]?.line ?? 0) + 2);
+    expect(b.findings[0]?.fingerprint).toBe(a.findings[0]?.fingerprint);
+  });
+
+  it('concludes failure, success or neutral', async () => {
+    expect((await review({ head: new MemorySnapshot({ 'tracking-plan.yaml': leaky }), config: null })).conclusion).toBe('failure');
+    expect((await review({ head: new MemorySnapshot({ 'tracking-plan.yaml': clean }), config: null })).conclusion).toBe('success');
+    const limited = await review({
+      head: new MemorySnapshot({ 'tracking-plan.yaml': clean }),
+      config: { file: '.github/trackguard.yml', text: 'limits: { max_file_bytes: 10 }\n' },
+    });
+    expect(limited.conclusion).toBe('neutral');
+    expect(limited.incomplete[0]?.reason).toContain('tracking-plan.yaml');
+  });
+
+  it('honours fail_on, severity overrides and off', async () => {
+    const head = new MemorySnapshot({ 'tracking-plan.yaml': leaky });
+    const never = await review({ head, config: null, failOn: 'never' });
+    expect(never.conclusion).toBe('success');
+    const lowered = await review({ head, config: { file: 'c.yml', text: 'rules:\n  pii/plan-property-name: P3\n' } });
+    expect(lowered.findings.find((f) => f.ruleId === 'pii/plan-property-name')?.severity).toBe('P3');
+    expect(lowered.conclusion).toBe('success');
+    const off = await review({ head, config: { file: 'c.yml', text: 'rules:\n  pii/plan-property-name: off\n' } });
+    expect(off.findings.some((f) => f.ruleId === 'pii/plan-property-name')).toBe(false);
+  });
+
+  it('reads the config from the head snapshot by default', async () => {
+    const head = new MemorySnapshot({ 'tracking-plan.yaml': leaky, '.github/trackguard.yml': 'fail_on: never\n' });
+    expect((await review({ head })).conclusion).toBe('success');
+  });
+
+  it('an invalid config is a P1 finding pointing at the config', async () => {
+    const head = new MemorySnapshot({ 'tracking-plan.yaml': clean, '.github/trackguard.yml': 'fail_on: [\n' });
+    const report = await review({ head });
+    expect(report.findings.filter((f) => f.category === 'plan')).toEqual([expect.objectContaining({ ruleId: 'plan/invalid-config', file: '.github/trackguard.yml', severity: 'P1' })]);
+    expect(report.conclusion).toBe('failure');
+  });
+
+  it('silences findings with ignore comments, and lists them', async () => {
+    const text = plan(
+      '      report_id: { type: string, format: uuid, description: d }\n      # trackguard-ignore-next-line pii/plan-property-name -- hashed upstream, see ANA-12\n      user_email: { type: string, description: d }\n',
+    );
+    const report = await review({ head: new MemorySnapshot({ 'tracking-plan.yaml': text }), config: null, rules: [planRule] });
+    expect(report.findings).toEqual([]);
+    expect(report.suppressed).toEqual([expect.objectContaining({ line: 9, reason: 'hashed upstream, see ANA-12' })]);
+  });
+
+  it('caps the number of findings and says so', async () => {
+    const props = Array.from({ length: 8 }, (_, i) => `      email_${i}x: { type: string, description: d }\n`).join('');
+    const report = await review({
+      head: new MemorySnapshot({ 'tracking-plan.yaml': plan(props) }),
+      config: { file: 'c.yml', text: 'limits: { max_findings: 3 }\n' },
+      rules: [planRule],
+    });
+    expect(report.findings).toHaveLength(3);
+    expect(report.incomplete[0]?.reason).toContain('limits.max_findings');
+  });
+
+  it('notes once that there is no plan', async () => {
+    const report = await review({ head: new MemorySnapshot({ 'src/a.ts': 'export {}' }), config: null });
+    expect(report.findings).toEqual([]);
+    expect(report.notes).toEqual([expect.stringContaining('No tracking plan found')]);
+    expect(report.conclusion).toBe('success');
+  });
+
+  it('summarises per severity and category', async () => {
+    const report = await review({ head: new MemorySnapshot({ 'tracking-plan.yaml': leaky }), config: null });
+    expect(report.summary.P0).toBe(1);
+    expect(report.categories.find((c) => c.category === 'pii')).toEqual({ category: 'pii', status: 'FAIL', count: 1 });
+    expect(report.categories.map((c) => c.category)).toEqual(['pii', 'registration', 'identity', 'reliability', 'schema', 'compatibility', 'naming', 'tests', 'plan']);
+  });
+});
+
+describe('parseSuppressions', () => {
+  it('reads next-line and file forms in any comment syntax', () => {
+    const text = '// trackguard-ignore-file naming/event-name -- legacy names\n# trackguard-ignore-next-line pii/plan-property-name, schema\n/* trackguard-ignore-next-line */\n';
+    expect(parseSuppressions(text)).toEqual([
+      { scope: 'file', line: 1, ruleIds: ['naming/event-name'], reason: 'legacy names' },
+      { scope: 'next-line', line: 2, ruleIds: ['pii/plan-property-name', 'schema'], reason: '' },
+      { scope: 'next-line', line: 3, ruleIds: [], reason: '' },
+    ]);
+  });
+});
