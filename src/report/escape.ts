@@ -8,7 +8,12 @@ const MAX_NAME = 120;
 function flatten(value: string): string {
   // Newlines and control characters would end a list item or table row.
   // eslint-disable-next-line no-control-regex
-  const flat = value.replace(/\r\n|\r|\n/g, ' ⏎ ').replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
+  const flat = value
+    .replace(/\r\n|\r|\n/g, ' ⏎ ')
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ')
+    // Hidden markers (ours included) stay inert even as raw text in the comment body.
+    .replace(/<!--/g, '<!-\u200b-')
+    .replace(/-->/g, '-\u200b->');
   return flat.length > MAX_NAME ? `${flat.slice(0, MAX_NAME)}…` : flat;
 }
 

@@ -1,0 +1,152 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TempRepo } from '../helpers/git-repo.js';
+
+const CLI = resolve('dist/src/cli.js');
+
+function run(args: string[], cwd?: string) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const BASE_PLAN = `version: 1
+events:
+  report_exported:
+    description: A user exported a report.
+    owner: reports-team
+    trigger: After the export succeeds.
+    properties:
+      report_id: { type: string, format: uuid, required: true, description: Exported report. }
+`;
+const HEAD_PLAN = `${BASE_PLAN}      customer_email: { type: string, description: Who exported it. }
+`;
+const TEST_FILE = { 'src/export.test.ts': "expect(track).toHaveBeenCalledWith('report_exported')\n" };
+
+describe('trackguard CLI', () => {
+  let repo: TempRepo;
+  beforeAll(() => {
+    repo = new TempRepo().write({ 'tracking-plan.yaml': BASE_PLAN, ...TEST_FILE }).commit('base');
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.write({ 'tracking-plan.yaml': HEAD_PLAN }).commit('add a property');
+  });
+  afterAll(() => repo.remove());
+
+  it('prints help and version', () => {
+    const help = run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('trackguard review [options]');
+    expect(help.stdout).toContain('--fail-on LEVEL');
+    expect(run(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('reviews a branch against its merge base with main and exits 1 on blocking findings', () => {
+    const result = run(['review', '--repo', repo.dir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('tracking-plan.yaml:9:7');
+    expect(result.stdout).toContain('customer_email');
+    expect(result.stdout).toContain('pii/plan-property-name');
+  });
+
+  it('runs from the repository as the current directory', () => {
+    expect(run(['review'], repo.dir).code).toBe(1);
+  });
+
+  it('writes JSON to a file with --output', () => {
+    const out = join(repo.dir, '..', `tg-${Date.now()}.json`);
+    const result = run(['review', '--repo', repo.dir, '--format', 'json', '--output', out]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    const json = JSON.parse(readFileSync(out, 'utf8')) as { conclusion: string; findings: Array<{ ruleId: string; line: number }> };
+    rmSync(out);
+    expect(json.conclusion).toBe('failure');
+    expect(json.findings).toEqual([expect.objectContaining({ ruleId: 'pii/plan-property-name', line: 9 })]);
+  });
+
+  it('prints markdown and SARIF', () => {
+    expect(run(['review', '--repo', repo.dir, '--format', 'markdown']).stdout).toMatch(/^## ❌ trackguard/);
+    const sarif = JSON.parse(run(['review', '--repo', repo.dir, '--format', 'sarif']).stdout) as { version: string };
+    expect(sarif.version).toBe('2.1.0');
+  });
+
+  it('passes with --fail-on never, and with --base at head', () => {
+    expect(run(['review', '--repo', repo.dir, '--fail-on', 'never']).code).toBe(0);
+    const clean = run(['review', '--repo', repo.dir, '--base', 'feature', '--head', 'feature']);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain('No issues found');
+  });
+
+  it('reviews an older head against an explicit base', () => {
+    expect(run(['review', '--repo', repo.dir, '--base', 'main', '--head', 'main']).code).toBe(0);
+  });
+
+  it('reports everything with --all', () => {
+    const result = run(['review', '--repo', repo.dir, '--all', '--format', 'json']);
+    const json = JSON.parse(result.stdout) as { findings: unknown[] };
+    expect(json.findings.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reviews what is staged with --staged, ignoring unstaged edits', () => {
+    const staged = new TempRepo().write({ 'tracking-plan.yaml': BASE_PLAN, ...TEST_FILE }).commit('base');
+    try {
+      staged.write({ 'tracking-plan.yaml': HEAD_PLAN });
+      expect(run(['review', '--repo', staged.dir, '--staged']).code).toBe(0);
+      staged.git('add', 'tracking-plan.yaml');
+      staged.write({ 'tracking-plan.yaml': BASE_PLAN });
+      const result = run(['review', '--repo', staged.dir, '--staged']);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('customer_email');
+    } finally {
+      staged.remove();
+    }
+  });
+
+  it('uses --config and --plan', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trackguard-cfg-'));
+    try {
+      writeFileSync(join(dir, 'relaxed.yml'), 'rules:\n  pii/plan-property-name: P3\n');
+      expect(run(['review', '--repo', repo.dir, '--config', join(dir, 'relaxed.yml')]).code).toBe(0);
+      repo.git('mv', 'tracking-plan.yaml', 'plan.yaml');
+      const moved = run(['review', '--repo', repo.dir, '--all', '--head', 'feature', '--plan', 'plan.yaml', '--format', 'json']);
+      repo.git('mv', 'plan.yaml', 'tracking-plan.yaml');
+      expect(JSON.parse(moved.stdout)).toMatchObject({ notes: [expect.stringContaining('No tracking plan found at plan.yaml')] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reviews a plain directory with --all, and asks for --all otherwise', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trackguard-dir-'));
+    try {
+      writeFileSync(join(dir, 'tracking-plan.yaml'), HEAD_PLAN);
+      const all = run(['review', '--repo', dir, '--all']);
+      expect(all.code).toBe(1);
+      expect(all.stdout).toContain('customer_email');
+      const diff = run(['review', '--repo', dir]);
+      expect(diff.code).toBe(2);
+      expect(diff.stderr).toMatch(/^trackguard: .* is not a git repository; use --all/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 2 with a one-line reason on usage errors', () => {
+    for (const args of [
+      ['review', '--bogus'],
+      ['review', '--format', 'xml'],
+      ['review', '--fail-on', 'P9'],
+      ['frobnicate'],
+      ['review', '--repo', repo.dir, '--base', 'no-such-ref'],
+      ['review', '--staged', '--base', 'main'],
+      ['review', '--config', '/nonexistent/trackguard.yml', '--repo', repo.dir],
+    ]) {
+      const result = run(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(result.stderr).toMatch(/^trackguard: /);
+      expect(result.stderr).not.toContain('internal error');
+    }
+  });
+});
