@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import AjvDraft04 from 'ajv-draft-04';
+import type { ValidateFunction } from 'ajv';
 import MarkdownIt from 'markdown-it';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,8 @@ import { renderSarif } from '../../src/report/sarif.js';
 import { renderText } from '../../src/report/text.js';
 
 const require = createRequire(import.meta.url);
+// ajv-draft-04 is CommonJS; load it the CommonJS way.
+const AjvDraft04 = require('ajv-draft-04') as new (options: object) => { compile(schema: object): ValidateFunction };
 const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 
 const basePlan = `version: 1
