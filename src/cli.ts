@@ -8,7 +8,7 @@ import { review, type ReviewInput } from './engine/review.js';
 import type { Snapshot } from './engine/snapshot.js';
 import { SEVERITIES, type Report, type Severity } from './engine/types.js';
 import { DirectorySnapshot } from './local/directory.js';
-import { defaultBranch, GitError, GitIndexSnapshot, GitTreeSnapshot, isGitRepository, mergeBase, resolveCommit } from './local/git.js';
+import { changedFiles, defaultBranch, GitError, GitIndexSnapshot, GitTreeSnapshot, isGitRepository, mergeBase, resolveCommit } from './local/git.js';
 import { renderJson } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderSarif } from './report/sarif.js';
@@ -102,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
 async function snapshots(
   repo: string,
   options: { base?: string; head?: string; staged?: boolean; all?: boolean },
-): Promise<Pick<ReviewInput, 'head' | 'base' | 'mode'>> {
+): Promise<Pick<ReviewInput, 'head' | 'base' | 'mode' | 'changedFiles'>> {
   const isGit = await isGitRepository(repo);
   if (!isGit) {
     if (!options.all) throw new UsageError(`${repo} is not a git repository; use --all to review the directory as it is`);
@@ -113,14 +113,24 @@ async function snapshots(
     const head: Snapshot = new GitIndexSnapshot(repo);
     if (options.all) return { head, mode: 'all' };
     const commit = await resolveCommit(repo, 'HEAD');
-    return { head, base: new GitTreeSnapshot(repo, commit, `HEAD (${commit.slice(0, 7)})`), mode: 'diff' };
+    return {
+      head,
+      base: new GitTreeSnapshot(repo, commit, `HEAD (${commit.slice(0, 7)})`),
+      mode: 'diff',
+      changedFiles: await changedFiles(repo, commit, undefined),
+    };
   }
   const headRef = options.head ?? 'HEAD';
   const headCommit = await resolveCommit(repo, headRef);
   const head = new GitTreeSnapshot(repo, headCommit, `head (${headCommit.slice(0, 7)})`);
   if (options.all) return { head, mode: 'all' };
   const baseCommit = options.base ? await resolveCommit(repo, options.base) : await mergeBase(repo, await defaultBranch(repo), headCommit);
-  return { head, base: new GitTreeSnapshot(repo, baseCommit, `base (${baseCommit.slice(0, 7)})`), mode: 'diff' };
+  return {
+    head,
+    base: new GitTreeSnapshot(repo, baseCommit, `base (${baseCommit.slice(0, 7)})`),
+    mode: 'diff',
+    changedFiles: await changedFiles(repo, baseCommit, headCommit),
+  };
 }
 
 function render(report: Report, format: Format, color: boolean): string {

@@ -22,7 +22,26 @@ export interface Config {
   rules: Readonly<Record<string, Severity | 'off'>>;
   pii: { allow: string[]; words: string[] };
   limits: { maxFileBytes: number; maxFiles: number; maxFindings: number; maxAliasCount: number };
+  wrappers: WrapperConfig[];
+  identity: { prefixes: string[] };
+  registry: { module: string; export?: string } | undefined;
 }
+
+export interface ArgPlace {
+  arg: number;
+  key?: string;
+}
+
+export interface WrapperConfig {
+  name: string;
+  event?: ArgPlace;
+  properties?: ArgPlace;
+  identity?: ArgPlace;
+  side?: 'browser' | 'server';
+  canReject: boolean;
+}
+
+export const DEFAULT_IDENTITY_PREFIXES = ['org_', 'slack_', 'apikey_', 'webhook_'];
 
 export const DEFAULT_TEST_GLOBS = [
   '**/*.{test,spec}.{ts,tsx,js,jsx,mjs,cjs,mts,cts}',
@@ -47,6 +66,9 @@ export function defaultConfig(): Config {
     rules: {},
     pii: { allow: [], words: [] },
     limits: { maxFileBytes: 5_000_000, maxFiles: 20_000, maxFindings: 1_000, maxAliasCount: 100 },
+    wrappers: [],
+    identity: { prefixes: [...DEFAULT_IDENTITY_PREFIXES] },
+    registry: undefined,
   };
 }
 
@@ -88,6 +110,17 @@ export function loadConfig(file: string, text: string, knownRuleIds: readonly st
   if (raw.limits?.max_files) config.limits.maxFiles = raw.limits.max_files;
   if (raw.limits?.max_findings) config.limits.maxFindings = raw.limits.max_findings;
   if (raw.limits?.max_alias_count !== undefined) config.limits.maxAliasCount = raw.limits.max_alias_count;
+  if (raw.identity?.prefixes) config.identity.prefixes = raw.identity.prefixes;
+  if (raw.registry) config.registry = raw.registry;
+  for (const wrapper of raw.wrappers ?? []) {
+    const entry: WrapperConfig = { name: wrapper.name, canReject: wrapper.can_reject === true };
+    for (const key of ['event', 'properties', 'identity'] as const) {
+      const place = wrapper[key];
+      if (place !== undefined) entry[key] = argPlace(place);
+    }
+    if (wrapper.side) entry.side = wrapper.side;
+    config.wrappers.push(entry);
+  }
 
   const rules: Record<string, Severity | 'off'> = {};
   for (const [id, level] of Object.entries(raw.rules ?? {})) {
@@ -137,6 +170,22 @@ interface RawConfig {
   rules?: Record<string, Severity | 'off'>;
   pii?: { allow?: string[]; words?: string[] };
   limits?: { max_file_bytes?: number; max_files?: number; max_findings?: number; max_alias_count?: number };
+  wrappers?: Array<{
+    name: string;
+    event?: number | string;
+    properties?: number | string;
+    identity?: number | string;
+    side?: 'browser' | 'server';
+    can_reject?: boolean;
+  }>;
+  identity?: { prefixes?: string[] };
+  registry?: { module: string; export?: string };
+}
+
+function argPlace(place: number | string): ArgPlace {
+  if (typeof place === 'number') return { arg: place };
+  const [index, key] = place.split('.');
+  return key ? { arg: Number(index), key } : { arg: Number(index) };
 }
 
 /** User patterns run on RE2 (linear time), so a hostile pattern cannot stall a review. */

@@ -1,4 +1,7 @@
 import { allRules } from '../../rules/index.js';
+import { buildCodeIndex } from '../code/index.js';
+import { eventValues } from '../code/events.js';
+import type { CodeIndex, TrackCall } from '../code/model.js';
 import { diffPlans } from '../plan/diff.js';
 import { loadPlan, resolvePlanFiles, type LoadedPlan } from '../plan/load.js';
 import type { TrackingPlan } from '../plan/model.js';
@@ -12,7 +15,9 @@ import {
   CATEGORIES,
   SEVERITIES,
   type Finding,
+  type ImplementationRow,
   type Incompleteness,
+  type SourceLocation,
   type PlanDiff,
   type Report,
   type ReviewMode,
@@ -36,6 +41,11 @@ export interface ReviewInput {
   failOn?: Severity | 'never';
   /** The rules to run; the full registry by default. */
   rules?: readonly Rule[];
+  /**
+   * Paths the change touches (added, modified, removed, renamed: both names), when the adapter
+   * knows them (git diff, the PR's file list). Without it they are found by comparing contents.
+   */
+  changedFiles?: readonly string[];
 }
 
 export async function review(input: ReviewInput): Promise<Report> {
@@ -60,6 +70,30 @@ export async function review(input: ReviewInput): Promise<Report> {
   }
   const diff = mode === 'diff' && base ? diffPlans(base.loaded.plan, head.loaded.plan) : undefined;
 
+  // Code: in audit mode, or when the plan changes, every file (an event leaving the plan may still
+  // be sent anywhere); otherwise only what the change touches. Both sides use the same scope.
+  let scope: CodeScope = 'all';
+  let changed: Set<string> | undefined;
+  if (mode === 'diff' && base && input.base) {
+    changed = new Set(input.changedFiles ?? (await changedPaths(input.base, input.head, base.files, head.files)));
+    const planTouched = Boolean(diff && (diff.added.length || diff.removed.length || diff.changed.length)) ||
+      [...head.planFiles, ...base.planFiles].some((f) => changed?.has(f));
+    scope = planTouched ? 'all' : 'changed';
+  }
+  const codeOptions = {
+    isTestFile: matcher(config.tests),
+    maxFileBytes: config.limits.maxFileBytes,
+    wrappers: config.wrappers,
+    ...(config.registry ? { registry: { file: config.registry.module.replace(/^\.\//, ''), ...(config.registry.export ? { name: config.registry.export } : {}) } } : {}),
+  };
+  const inScope = (side: Side) => (scope === 'all' || !changed ? side.files : side.files.filter((f) => changed?.has(f)));
+  head.code = await buildCodeIndex(input.head, inScope(head), head.allFiles, codeOptions);
+  for (const skip of head.code.skipped) incomplete.push({ file: skip.file, reason: `${skip.file} was not analysed: ${skip.reason}.` });
+  if (base && input.base) base.code = await buildCodeIndex(input.base, inScope(base), base.allFiles, codeOptions);
+  if (!head.loaded.plan && !head.code.constants.length && head.code.calls.some((c) => !c.internal && c.kind === 'track')) {
+    notes.push('Neither a tracking plan nor an event-constants module was found, so registration rules did not run.');
+  }
+
   const headFindings = await runRules(rules, {
     mode,
     snapshot: input.head,
@@ -68,6 +102,7 @@ export async function review(input: ReviewInput): Promise<Report> {
     diff,
     config,
     configProblems,
+    scope,
   });
   let reported = headFindings;
   let preexisting = 0;
@@ -80,6 +115,7 @@ export async function review(input: ReviewInput): Promise<Report> {
       diff: undefined,
       config,
       configProblems,
+      scope,
     });
     reported = newOnly(headFindings, baseFindings);
     preexisting = headFindings.length - reported.length;
@@ -98,7 +134,8 @@ export async function review(input: ReviewInput): Promise<Report> {
     });
     findings = findings.slice(0, config.limits.maxFindings);
   }
-  return buildReport({ mode, config, findings, suppressed, incomplete, diff, head, preexisting, notes });
+  const implementation = head.loaded.plan && scope === 'all' && (mode === 'all' || diff) ? implementationStatus(head.loaded.plan, head.code.calls) : undefined;
+  return buildReport({ mode, config, findings, suppressed, incomplete, diff, head, preexisting, notes, implementation });
 }
 
 async function readConfig(
@@ -118,8 +155,14 @@ async function readConfig(
 
 interface Side {
   loaded: LoadedPlan;
+  /** Files to analyse: `paths` minus `ignore`, plan files excluded. */
   files: string[];
+  allFiles: readonly string[];
+  planFiles: string[];
+  code: CodeIndex;
 }
+
+const EMPTY_CODE: CodeIndex = { calls: [], wrappers: [], constants: [], rethrows: [], catchLogs: [], earlyCalls: [], barrelGaps: [], files: [], skipped: [] };
 
 async function loadSide(snapshot: Snapshot, allFiles: readonly string[], config: Config, incomplete: Incompleteness[]): Promise<Side> {
   const planFiles = resolvePlanFiles(allFiles, config.plan);
@@ -136,10 +179,38 @@ async function loadSide(snapshot: Snapshot, allFiles: readonly string[], config:
     incomplete.push({ reason: `${files.length} files to analyse; only the first ${config.limits.maxFiles} were (limits.max_files).` });
     files = files.slice(0, config.limits.maxFiles);
   }
-  return { loaded, files };
+  return { loaded, files, allFiles, planFiles, code: EMPTY_CODE };
 }
 
+/** Paths whose content differs between the two snapshots (for adapters that do not say). */
+async function changedPaths(base: Snapshot, head: Snapshot, baseFiles: readonly string[], headFiles: readonly string[]): Promise<string[]> {
+  const before = new Set(baseFiles);
+  const after = new Set(headFiles);
+  const out = [...baseFiles.filter((f) => !after.has(f)), ...headFiles.filter((f) => !before.has(f))];
+  const common = headFiles.filter((f) => before.has(f));
+  const [a, b] = await Promise.all([readAll(base, common), readAll(head, common)]);
+  for (const file of common) if (a.get(file) !== b.get(file)) out.push(file);
+  return out;
+}
+
+/** Where each plan event is tracked: the plan's instrumentation checklist. */
+function implementationStatus(plan: TrackingPlan, calls: readonly TrackCall[]): ImplementationRow[] {
+  const sites = new Map<string, SourceLocation[]>();
+  for (const call of calls) {
+    if (call.internal || call.kind !== 'track') continue;
+    for (const name of eventValues(call)) {
+      const list = sites.get(name) ?? [];
+      list.push(call.location);
+      sites.set(name, list);
+    }
+  }
+  return plan.events.map((event) => ({ event: event.name, status: event.status, locations: sites.get(event.name) ?? [] }));
+}
+
+type CodeScope = 'all' | 'changed';
+
 interface RunOptions {
+  scope: CodeScope;
   mode: ReviewMode;
   snapshot: Snapshot;
   side: Side;
@@ -167,6 +238,8 @@ async function runRules(rules: readonly Rule[], options: RunOptions): Promise<Fi
       config,
       planProblems: options.side.loaded.problems,
       configProblems: options.configProblems,
+      code: options.side.code,
+      codeScope: options.scope,
       isNewEvent: (name) => (added ? added.has(name) : true),
       isTestFile: isTest,
       report: (descriptor) => findings.push(toFinding(rule, descriptor, level)),
@@ -224,6 +297,7 @@ function buildReport(args: {
   head: Side;
   preexisting: number;
   notes: string[];
+  implementation: ImplementationRow[] | undefined;
 }): Report {
   const { config, findings } = args;
   const summary = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
@@ -247,5 +321,6 @@ function buildReport(args: {
     notes: args.notes,
     planFiles: args.head.loaded.plan?.files ?? [],
     preexisting: args.preexisting,
+    ...(args.implementation ? { implementation: args.implementation } : {}),
   };
 }

@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { Snapshot } from './snapshot.js';
 import type { SourceProblem } from './source.js';
 import type { TrackingPlan } from '../plan/model.js';
+import type { CodeIndex } from '../code/model.js';
 
 export interface FindingDescriptor<M extends string = string> {
   messageId: M;
@@ -28,6 +29,10 @@ export interface RuleContext<M extends string = string> {
   readonly config: Config;
   readonly planProblems: readonly SourceProblem[];
   readonly configProblems: readonly SourceProblem[];
+  /** Tracking calls, helpers and event constants found in the code. */
+  readonly code: CodeIndex;
+  /** `all`: every file was analysed; `changed`: only the files this change touches. */
+  readonly codeScope: 'all' | 'changed';
   /** True for an event this change adds (every event in audit mode). */
   isNewEvent(name: string): boolean;
   isTestFile(path: string): boolean;

@@ -142,6 +142,13 @@ export interface Incompleteness {
 
 export type ReviewMode = 'diff' | 'all';
 
+/** One plan event and where the code sends it (empty: not implemented). */
+export interface ImplementationRow {
+  event: string;
+  status: 'active' | 'deprecated';
+  locations: SourceLocation[];
+}
+
 export interface Report {
   version: 1;
   mode: ReviewMode;
@@ -159,4 +166,6 @@ export interface Report {
   planFiles: string[];
   /** Findings present at head that already existed at base (not reported in diff mode). */
   preexisting: number;
+  /** Plan events and their call sites: in audit mode, and in a change that touches the plan. */
+  implementation?: ImplementationRow[];
 }

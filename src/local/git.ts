@@ -156,3 +156,9 @@ function zip(paths: readonly string[], texts: ReadonlyArray<string | undefined>)
   });
   return out;
 }
+
+/** Paths that differ between two commits, or between a commit and the index (`to` undefined). */
+export async function changedFiles(repo: string, from: string, to: string | undefined): Promise<string[]> {
+  const args = to ? ['diff', '--name-only', '-z', '--no-renames', from, to] : ['diff', '--cached', '--name-only', '-z', '--no-renames', from];
+  return (await git(repo, args)).split('\0').filter(Boolean);
+}

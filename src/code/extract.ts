@@ -1,0 +1,601 @@
+import type { WrapperConfig } from '../engine/config.js';
+import type {
+  CallContext,
+  CodeIndex,
+  EventConstants,
+  EventName,
+  IdentityEntry,
+  Properties,
+  PropertyEntry,
+  TrackCall,
+  WrapperInfo,
+} from './model.js';
+import { CodeProgram, isFunctionLike, ts, type FunctionLike } from './program.js';
+import { IDENTITY_KEYS } from './sdks.js';
+import {
+  Analyzer,
+  containsThrow,
+  enclosingFunction,
+  isAwaited,
+  nameOf,
+  promiseCaught,
+  propertyNameText,
+  shortText,
+  tryBehaviour,
+  unwrap,
+  type ResolvedCall,
+  type Value,
+} from './values.js';
+
+export interface ExtractOptions {
+  isTestFile(path: string): boolean;
+  wrappers: readonly WrapperConfig[];
+  /** An events object/enum named in config: `{ file, name }` (name undefined: every exported one). */
+  registry?: { file: string; name?: string };
+}
+
+const LOGGER = /^(console|logger|log|this\.logger|this\.log|Sentry|logging)\.\w+$|^(logError|logWarning|reportError|captureException)$/;
+const INTENT_WORDS = new Set([
+  'clicked', 'viewed', 'opened', 'started', 'attempted', 'requested', 'initiated', 'submitted', 'shown', 'loaded', 'began', 'begun',
+  'entered', 'selected', 'pressed', 'tapped', 'hovered', 'focused', 'displayed', 'seen', 'triggered', 'queued', 'scheduled',
+]);
+
+/** Walks the in-scope files and describes every tracking call, helper and event-constants object. */
+export function extract(program: CodeProgram, inScope: readonly string[], options: ExtractOptions): CodeIndex {
+  const analyzer = new Analyzer(program, { wrappers: options.wrappers });
+  const calls: TrackCall[] = [];
+  const constants = new Map<ts.Node, EventConstants>();
+  const rethrows: CodeIndex['rethrows'] = [];
+  const catchLogs: CodeIndex['catchLogs'] = [];
+  const earlyCalls: CodeIndex['earlyCalls'] = [];
+  const wrapperFns = new Map<FunctionLike, WrapperInfo>();
+  const helperTries = new Set<ts.TryStatement>();
+  const files: string[] = [];
+
+  for (const file of inScope) {
+    const sf = program.sources.get(file);
+    if (!sf) continue;
+    files.push(file);
+    const visit = (node: ts.Node) => {
+      if (ts.isCallExpression(node)) {
+        const resolved = safe(() => analyzer.resolveCall(node));
+        if (resolved) {
+          const call = buildCall(analyzer, node, resolved, file, options);
+          calls.push(call);
+          recordConstants(program, analyzer, call, resolved, constants);
+          const tryStatement = enclosingTry(node);
+          if (tryStatement && isTrackingOnlyTry(analyzer, tryStatement)) helperTries.add(tryStatement);
+          if (!call.internal) {
+            const early = earlyOperation(analyzer, node, call);
+            if (early) earlyCalls.push({ call, operation: early.text, operationLocation: program.location(early.node) });
+          }
+          const fn = enclosingFunction(node);
+          if (fn && !wrapperFns.has(fn)) {
+            const summary = analyzer.wrapperSummary(fn, functionName(fn));
+            if (summary) wrapperFns.set(fn, wrapperInfo(program, fn, summary.name, summary.canReject));
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+
+  for (const tryStatement of helperTries) {
+    const catchClause = tryStatement.catchClause;
+    if (!catchClause) continue;
+    const owner = functionName(enclosingFunction(tryStatement));
+    if (containsThrow(catchClause.block)) {
+      const throwNode = findThrow(catchClause.block);
+      if (throwNode) rethrows.push({ wrapper: owner, location: program.location(throwNode) });
+    }
+    const visit = (node: ts.Node) => {
+      if (isFunctionLike(node)) return;
+      if (ts.isCallExpression(node) && LOGGER.test(shortText(node.expression))) {
+        const reads: string[] = [];
+        const keys: string[] = [];
+        for (const arg of node.arguments) {
+          reads.push(...readsOf(arg));
+          const literal = unwrap(arg);
+          if (ts.isObjectLiteralExpression(literal)) {
+            for (const prop of literal.properties) {
+              const key = propertyNameText(prop.name ?? undefined);
+              if (key) keys.push(key);
+            }
+          }
+        }
+        catchLogs.push({ wrapper: owner, location: program.location(node), reads, keys });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(catchClause.block);
+  }
+
+  if (options.registry) {
+    for (const found of registryConstants(program, analyzer, options.registry)) constants.set(found.node, found.constants);
+  }
+
+  return {
+    calls,
+    wrappers: [...wrapperFns.values()],
+    constants: [...constants.values()],
+    rethrows,
+    catchLogs,
+    earlyCalls,
+    barrelGaps: barrelGaps(program, analyzer, [...wrapperFns.keys()]),
+    files,
+    skipped: [...program.skipped],
+  };
+}
+
+function safe<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    // Analysis of unusual code must never take the review down; the call is simply not seen.
+    return undefined;
+  }
+}
+
+function functionName(fn: FunctionLike | undefined): string {
+  if (!fn) return 'top level';
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return propertyNameText(fn.name) ?? 'anonymous';
+  return nameOf(fn);
+}
+
+function wrapperInfo(program: CodeProgram, fn: FunctionLike, name: string, canReject: boolean): WrapperInfo {
+  const file = program.fileName(fn);
+  const declaredName = ts.isFunctionDeclaration(fn) ? fn.name?.text : nameOf(fn);
+  const exported = declaredName !== undefined && topLevel(fn) && program.isExported(file, declaredName);
+  return { name, file, location: program.location(ts.isFunctionDeclaration(fn) && fn.name ? fn.name : fn), exported, canReject };
+}
+
+function topLevel(fn: FunctionLike): boolean {
+  if (ts.isFunctionDeclaration(fn)) return ts.isSourceFile(fn.parent);
+  const decl = fn.parent;
+  return ts.isVariableDeclaration(decl) && ts.isVariableDeclarationList(decl.parent) && ts.isVariableStatement(decl.parent.parent) && ts.isSourceFile(decl.parent.parent.parent);
+}
+
+function buildCall(analyzer: Analyzer, node: ts.CallExpression, resolved: ResolvedCall, file: string, options: ExtractOptions): TrackCall {
+  const program = analyzer.program;
+  const location = program.location(node);
+  const shape = resolved.shape;
+  let event: EventName | undefined;
+  let propertiesExpr: ts.Expression | undefined = resolved.properties && 'expr' in resolved.properties ? resolved.properties.expr : undefined;
+
+  if (resolved.event) {
+    if ('missing' in resolved.event) event = { kind: 'dynamic', reason: resolved.event.missing, text: '', location };
+    else {
+      const expr = 'expr' in resolved.event ? resolved.event.expr : resolved.event.fixed;
+      if (shape.schemaEvent) {
+        const schema = selfDescribing(analyzer, expr);
+        event = schema.event ?? { kind: 'dynamic', reason: 'the Iglu schema URI cannot be resolved statically', text: shortText(expr), location: program.location(expr) };
+        propertiesExpr = schema.data;
+      } else event = eventName(analyzer, expr);
+    }
+  }
+
+  const identity: IdentityEntry[] = resolved.identity.map(({ name, expr }) => identityEntry(analyzer, name, expr));
+  const identitySource = resolved.identityIn ? unwrap(resolved.identityIn) : undefined;
+  const properties = propertiesOf(analyzer, propertiesExpr, resolved.extraProperties, identitySource !== undefined, identity);
+
+  const internal = isInternal(analyzer, resolved);
+  return {
+    file,
+    location,
+    sdk: resolved.flavour.sdk,
+    side: resolved.flavour.side,
+    kind: shape.kind,
+    method: resolved.method,
+    via: resolved.via,
+    ...(event ? { event } : {}),
+    properties,
+    identity,
+    context: callContext(node, resolved, options.isTestFile(file)),
+    snippet: shortText(node).slice(0, 200),
+    ...(internal ? { internal: true } : {}),
+  };
+}
+
+/** A call inside a wrapper whose pieces come from the wrapper's parameters: its call sites are the tracking calls. */
+function isInternal(analyzer: Analyzer, resolved: ResolvedCall): boolean {
+  const isParam = (expr: ts.Expression | undefined) => expr !== undefined && analyzer.evaluate(expr).kind === 'param';
+  if (resolved.event && 'expr' in resolved.event && isParam(resolved.event.expr)) return true;
+  if (resolved.properties && 'expr' in resolved.properties) {
+    const props = unwrap(resolved.properties.expr);
+    if (isParam(props)) return true;
+    if (ts.isObjectLiteralExpression(props) && props.properties.some((p) => ts.isSpreadAssignment(p) && isParam(p.expression))) return true;
+  }
+  return false;
+}
+
+function eventName(analyzer: Analyzer, expr: ts.Expression): EventName {
+  const program = analyzer.program;
+  const location = program.location(expr);
+  const value = analyzer.evaluate(expr);
+  if (value.kind === 'string') {
+    return value.via ? { kind: 'constant', value: value.value, via: value.via, location } : { kind: 'literal', value: value.value, location };
+  }
+  if (value.kind === 'strings') return { kind: 'choice', values: value.values, location };
+  return { kind: 'dynamic', reason: dynamicReason(analyzer, expr, value), text: shortText(expr), location };
+}
+
+function dynamicReason(analyzer: Analyzer, expr: ts.Expression, value: Value): string {
+  const e = unwrap(expr);
+  if (value.kind === 'param') return 'it is a parameter of the enclosing function';
+  if (ts.isTemplateExpression(e)) return 'it is built from a template with run-time values';
+  if (ts.isBinaryExpression(e)) return 'it is concatenated from run-time values';
+  if (ts.isCallExpression(e)) return `it is returned by \`${shortText(e.expression)}()\``;
+  if (ts.isIdentifier(e) && !analyzer.program.resolve(e.text, e)) return `\`${e.text}\` is not declared in this file`;
+  return 'its value is only known at run time';
+}
+
+/** Snowplow self-describing events: the event name is the name part of `iglu:vendor/name/jsonschema/1-0-0`. */
+function selfDescribing(analyzer: Analyzer, expr: ts.Expression): { event?: EventName; data?: ts.Expression } {
+  let target = unwrap(expr);
+  if (ts.isCallExpression(target) && target.arguments[0]) {
+    const inner = unwrap(target.arguments[0]);
+    target = ts.isObjectLiteralExpression(inner) ? inner : target;
+  }
+  if (!ts.isObjectLiteralExpression(target)) return {};
+  const eventObject = property(target, 'event');
+  const holder = eventObject && ts.isObjectLiteralExpression(unwrap(eventObject)) ? (unwrap(eventObject) as ts.ObjectLiteralExpression) : target;
+  const schemaExpr = property(holder, 'schema');
+  const data = property(holder, 'data');
+  if (!schemaExpr) return { data };
+  const value = analyzer.evaluate(schemaExpr);
+  if (value.kind !== 'string') return { data };
+  const match = /^iglu:[^/]+\/([^/]+)\/[^/]+\/\d+-\d+-\d+$/.exec(value.value);
+  if (!match?.[1]) return { data };
+  const location = analyzer.program.location(schemaExpr);
+  return { event: value.via ? { kind: 'constant', value: match[1], via: value.via, location } : { kind: 'literal', value: match[1], location }, data };
+}
+
+function property(node: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
+  for (const prop of node.properties) {
+    if (ts.isPropertyAssignment(prop) && propertyNameText(prop.name) === key) return prop.initializer;
+    if (ts.isShorthandPropertyAssignment(prop) && prop.name.text === key) return prop.name;
+  }
+  return undefined;
+}
+
+function identityEntry(analyzer: Analyzer, key: string, expr: ts.Expression): IdentityEntry {
+  const e = unwrap(expr);
+  const entry: IdentityEntry = { key, text: shortText(e), location: analyzer.program.location(e), reads: readsOf(e), calls: callsOf(e) };
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) entry.literal = e.text;
+  else if (ts.isTemplateExpression(e)) entry.templateHead = e.head.text;
+  else {
+    const value = analyzer.evaluate(e);
+    if (value.kind === 'string') entry.literal = value.value;
+  }
+  return entry;
+}
+
+function propertiesOf(
+  analyzer: Analyzer,
+  expr: ts.Expression | undefined,
+  extra: readonly ts.ObjectLiteralElementLike[],
+  identityInside: boolean,
+  identity: IdentityEntry[],
+): Properties {
+  const program = analyzer.program;
+  if (!expr && extra.length === 0) return { kind: 'none' };
+  let literal: ts.ObjectLiteralExpression | undefined;
+  if (expr) {
+    const e = unwrap(expr);
+    if (ts.isObjectLiteralExpression(e)) literal = e;
+    else {
+      const value = analyzer.evaluate(e);
+      if (value.kind === 'object') literal = value.node;
+      else if (extra.length === 0) return { kind: 'passthrough', text: shortText(e), reads: readsOf(e), location: program.location(e) };
+    }
+  }
+  const result: Properties = { kind: 'object', entries: [], spreads: [], complete: true, location: program.location(literal ?? expr ?? extra[0] ?? ts.factory.createObjectLiteralExpression()) };
+  const add = (elements: readonly ts.ObjectLiteralElementLike[], fromWrapper: boolean, depth: number) => {
+    for (const prop of elements) {
+      if (ts.isSpreadAssignment(prop)) {
+        const value = analyzer.evaluate(prop.expression);
+        if (value.kind === 'object' && depth < 5) add(value.node.properties, fromWrapper, depth + 1);
+        else {
+          result.complete = false;
+          result.spreads.push({ text: shortText(prop.expression), location: program.location(prop.expression), reads: readsOf(prop.expression) });
+        }
+        continue;
+      }
+      let key = propertyNameText(prop.name);
+      if (key === undefined && prop.name && ts.isComputedPropertyName(prop.name)) {
+        const value = analyzer.evaluate(prop.name.expression);
+        if (value.kind === 'string') key = value.value;
+      }
+      if (key === undefined) {
+        result.complete = false;
+        continue;
+      }
+      const valueNode = ts.isPropertyAssignment(prop) ? prop.initializer : ts.isShorthandPropertyAssignment(prop) ? prop.name : prop;
+      if (identityInside && IDENTITY_KEYS.includes(key) && ts.isExpression(valueNode)) {
+        identity.push(identityEntry(analyzer, key, valueNode));
+        continue;
+      }
+      const entry: PropertyEntry = {
+        key,
+        keyLocation: program.location(prop.name ?? prop),
+        valueText: shortText(valueNode),
+        valueLocation: program.location(valueNode),
+        reads: ts.isExpression(valueNode) ? readsOf(valueNode) : [],
+        calls: ts.isExpression(valueNode) ? callsOf(valueNode) : [],
+      };
+      if (fromWrapper) entry.fromWrapper = true;
+      if (ts.isExpression(valueNode)) {
+        const literalValue = literalOf(analyzer, valueNode);
+        if (literalValue) entry.literal = literalValue;
+      }
+      result.entries.push(entry);
+    }
+  };
+  if (literal) add(literal.properties, false, 0);
+  add(extra, true, 0);
+  return result;
+}
+
+function literalOf(analyzer: Analyzer, expr: ts.Expression, depth = 0): { value: unknown } | undefined {
+  const e = unwrap(expr);
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return { value: e.text };
+  if (ts.isNumericLiteral(e)) return { value: Number(e.text) };
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return { value: -Number(e.operand.text) };
+  if (e.kind === ts.SyntaxKind.TrueKeyword) return { value: true };
+  if (e.kind === ts.SyntaxKind.FalseKeyword) return { value: false };
+  if (e.kind === ts.SyntaxKind.NullKeyword) return { value: null };
+  if (depth > 4) return undefined;
+  if (ts.isArrayLiteralExpression(e)) {
+    const items = e.elements.map((item) => literalOf(analyzer, item, depth + 1));
+    return items.every(Boolean) ? { value: items.map((i) => i?.value) } : undefined;
+  }
+  if (ts.isObjectLiteralExpression(e)) {
+    const out: Record<string, unknown> = {};
+    for (const prop of e.properties) {
+      if (!ts.isPropertyAssignment(prop)) return undefined;
+      const key = propertyNameText(prop.name);
+      const value = literalOf(analyzer, prop.initializer, depth + 1);
+      if (key === undefined || !value) return undefined;
+      out[key] = value.value;
+    }
+    return { value: out };
+  }
+  if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
+    const value = analyzer.evaluate(e);
+    if (value.kind === 'string') return { value: value.value };
+  }
+  return undefined;
+}
+
+/** Member chains and names an expression reads: `account.email`, `form.emailField`, `user`. */
+export function readsOf(expr: ts.Node): string[] {
+  const out = new Set<string>();
+  const visit = (node: ts.Node) => {
+    if (isFunctionLike(node)) return;
+    if (ts.isPropertyAccessExpression(node) || ts.isIdentifier(node)) {
+      const parent = node.parent;
+      const continues = parent && ts.isPropertyAccessExpression(parent) && parent.expression === node;
+      const isName = parent && ts.isPropertyAccessExpression(parent) && parent.name === node;
+      const isKey = parent && (ts.isPropertyAssignment(parent) && parent.name === node);
+      const isCallee = parent && ts.isCallExpression(parent) && parent.expression === node;
+      if (!continues && !isName && !isKey && !isCallee) {
+        const text = chainText(node);
+        if (text) out.add(text);
+      }
+    }
+    if (ts.isElementAccessExpression(node)) {
+      const key = unwrap(node.argumentExpression);
+      if (ts.isStringLiteral(key)) {
+        const base = chainText(node.expression);
+        if (base) out.add(`${base}.${key.text}`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(expr);
+  return [...out];
+}
+
+function chainText(node: ts.Node): string | undefined {
+  if (ts.isIdentifier(node)) return node.text;
+  if (node.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(node)) {
+    const base = chainText(node.expression);
+    return base ? `${base}.${node.name.text}` : undefined;
+  }
+  if (ts.isCallExpression(node)) return chainText(node.expression);
+  if (ts.isNonNullExpression(node) || ts.isParenthesizedExpression(node)) return chainText(node.expression);
+  return undefined;
+}
+
+function callsOf(expr: ts.Node): string[] {
+  const out: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (isFunctionLike(node)) return;
+    if (ts.isCallExpression(node)) out.push(shortText(node.expression));
+    ts.forEachChild(node, visit);
+  };
+  visit(expr);
+  return out;
+}
+
+function callContext(node: ts.CallExpression, resolved: ResolvedCall, isTestFile: boolean): CallContext {
+  let top: ts.Node = node;
+  for (;;) {
+    const access = top.parent;
+    if (access && ts.isPropertyAccessExpression(access) && access.expression === top && ['then', 'catch', 'finally'].includes(access.name.text)) {
+      const chained = access.parent;
+      if (chained && ts.isCallExpression(chained) && chained.expression === access) {
+        top = chained;
+        continue;
+      }
+    }
+    break;
+  }
+  let parent = top.parent;
+  while (parent && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent))) parent = parent.parent;
+  const awaited = parent !== undefined && ts.isAwaitExpression(parent);
+  const voided = parent !== undefined && ts.isVoidExpression(parent);
+  const statement = (n: ts.Node | undefined) => n !== undefined && ts.isExpressionStatement(n);
+  const floating = statement(parent) || (voided && statement(parent?.parent));
+  const inTry = tryBehaviour(node, enclosingFunction(node));
+  const context: CallContext = {
+    awaited: awaited || isAwaited(node),
+    voided,
+    promiseCaught: promiseCaught(node),
+    handedOn: !awaited && !floating && !voided,
+    canReject: resolved.canReject,
+    isTestFile,
+  };
+  if (inTry) context.inTry = inTry;
+  return context;
+}
+
+function enclosingTry(node: ts.Node): ts.TryStatement | undefined {
+  let child: ts.Node = node;
+  for (let n: ts.Node | undefined = node.parent; n; child = n, n = n.parent) {
+    if (isFunctionLike(n)) return undefined;
+    if (ts.isTryStatement(n) && n.tryBlock === child) return n;
+  }
+  return undefined;
+}
+
+/** A try block that only tracks (tracking calls and declarations): its catch belongs to the tracking. */
+function isTrackingOnlyTry(analyzer: Analyzer, statement: ts.TryStatement): boolean {
+  return statement.tryBlock.statements.every((s) => {
+    if (ts.isVariableStatement(s)) return true;
+    if (!ts.isExpressionStatement(s)) return false;
+    let e = unwrap(s.expression);
+    if (ts.isAwaitExpression(e) || ts.isVoidExpression(e)) e = unwrap(e.expression);
+    return ts.isCallExpression(e) && analyzer.resolveCall(e) !== undefined;
+  });
+}
+
+function findThrow(block: ts.Node): ts.ThrowStatement | undefined {
+  let found: ts.ThrowStatement | undefined;
+  const visit = (node: ts.Node) => {
+    if (found || isFunctionLike(node)) return;
+    if (ts.isThrowStatement(node)) found = node;
+    else ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(block, visit);
+  return found;
+}
+
+/** The awaited business operation that follows a tracking call in the same block, if any. */
+function earlyOperation(analyzer: Analyzer, node: ts.CallExpression, call: TrackCall): { node: ts.Node; text: string } | undefined {
+  if (call.kind !== 'track' || !call.event || (call.event.kind !== 'literal' && call.event.kind !== 'constant')) return undefined;
+  const words = call.event.value.split(/[^a-zA-Z0-9]+|(?=[A-Z])/).map((w) => w.toLowerCase());
+  if (INTENT_WORDS.has(words[words.length - 1] ?? '')) return undefined;
+  let statement: ts.Node = node;
+  while (statement.parent && !ts.isBlock(statement.parent) && !ts.isSourceFile(statement.parent)) {
+    if (isFunctionLike(statement.parent)) return undefined;
+    statement = statement.parent;
+  }
+  if (!ts.isExpressionStatement(statement)) return undefined;
+  const block = statement.parent as ts.Block | ts.SourceFile;
+  const index = block.statements.indexOf(statement as ts.Statement);
+  for (const later of block.statements.slice(index + 1)) {
+    let found: ts.CallExpression | undefined;
+    const visit = (n: ts.Node) => {
+      if (found || isFunctionLike(n)) return;
+      if (ts.isAwaitExpression(n)) {
+        const inner = unwrap(n.expression);
+        if (ts.isCallExpression(inner) && !LOGGER.test(shortText(inner.expression)) && !analyzer.resolveCall(inner)) found = inner;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(later);
+    if (found) return { node: found, text: shortText(found.expression) };
+  }
+  return undefined;
+}
+
+/** Objects and enums whose members are used as event names. */
+function recordConstants(
+  program: CodeProgram,
+  analyzer: Analyzer,
+  call: TrackCall,
+  resolved: ResolvedCall,
+  constants: Map<ts.Node, EventConstants>,
+): void {
+  if (!resolved.event || 'missing' in resolved.event || call.event?.kind !== 'constant') return;
+  const expr = 'expr' in resolved.event ? resolved.event.expr : resolved.event.fixed;
+  const value = analyzer.evaluate(expr);
+  if (value.kind !== 'string' || !value.container || constants.has(value.container)) return;
+  const found = describeContainer(program, analyzer, value.container, 'usage');
+  if (found) constants.set(value.container, found);
+}
+
+function describeContainer(
+  program: CodeProgram,
+  analyzer: Analyzer,
+  container: ts.ObjectLiteralExpression | ts.EnumDeclaration,
+  source: EventConstants['source'],
+): EventConstants | undefined {
+  const members: EventConstants['members'] = [];
+  if (ts.isEnumDeclaration(container)) {
+    for (const member of container.members) {
+      const value = member.initializer ? analyzer.evaluate(member.initializer) : undefined;
+      const name = propertyNameText(member.name);
+      if (value?.kind === 'string' && name) members.push({ name, value: value.value, location: program.location(member) });
+    }
+  } else {
+    const walk = (node: ts.ObjectLiteralExpression, prefix: string, depth: number) => {
+      for (const prop of node.properties) {
+        if (!ts.isPropertyAssignment(prop)) continue;
+        const name = propertyNameText(prop.name);
+        if (!name) continue;
+        const inner = unwrap(prop.initializer);
+        if (ts.isObjectLiteralExpression(inner) && depth < 3) {
+          walk(inner, `${prefix}${name}.`, depth + 1);
+          continue;
+        }
+        const value = analyzer.evaluate(prop.initializer);
+        if (value.kind === 'string') members.push({ name: `${prefix}${name}`, value: value.value, location: program.location(prop) });
+      }
+    };
+    walk(container, '', 0);
+  }
+  if (members.length === 0) return undefined;
+  const name = ts.isEnumDeclaration(container) ? container.name.text : nameOf(container);
+  const file = program.fileName(container);
+  return { name, file, location: program.location(ts.isEnumDeclaration(container) ? container.name : container), members, exported: program.isExported(file, name), source };
+}
+
+function registryConstants(
+  program: CodeProgram,
+  analyzer: Analyzer,
+  registry: { file: string; name?: string },
+): Array<{ node: ts.Node; constants: EventConstants }> {
+  const out: Array<{ node: ts.Node; constants: EventConstants }> = [];
+  if (!program.sources.has(registry.file)) return out;
+  const names = registry.name ? [registry.name] : [...program.exportsOf(registry.file).keys()];
+  for (const name of names) {
+    const value = analyzer.exportValue(registry.file, name, new Set());
+    const container = value.kind === 'object' ? value.node : value.kind === 'enum' ? value.node : undefined;
+    if (!container) continue;
+    const found = describeContainer(program, analyzer, container, 'config');
+    if (found) out.push({ node: container, constants: found });
+  }
+  return out;
+}
+
+/** Exported helpers of a folder that has an index barrel which does not re-export them. */
+function barrelGaps(program: CodeProgram, analyzer: Analyzer, fns: FunctionLike[]): CodeIndex['barrelGaps'] {
+  const gaps: CodeIndex['barrelGaps'] = [];
+  for (const fn of fns) {
+    const file = program.fileName(fn);
+    const name = ts.isFunctionDeclaration(fn) ? fn.name?.text : nameOf(fn);
+    if (!name || !topLevel(fn) || !program.isExported(file, name)) continue;
+    const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+    const barrel = ['index.ts', 'index.tsx', 'index.js', 'index.mjs'].map((f) => (dir ? `${dir}/${f}` : f)).find((f) => program.sources.has(f));
+    if (!barrel || barrel === file) continue;
+    const value = analyzer.exportValue(barrel, name, new Set());
+    if (value.kind === 'function' && value.fn === fn) continue;
+    gaps.push({ wrapper: name, file, barrel, location: program.location(ts.isFunctionDeclaration(fn) && fn.name ? fn.name : fn.parent ?? fn) });
+  }
+  return gaps;
+}
+

@@ -1,0 +1,81 @@
+import { readAll, type Snapshot } from '../engine/snapshot.js';
+import { extract, type ExtractOptions } from './extract.js';
+import type { CodeIndex } from './model.js';
+import { CODE_FILE, CodeProgram } from './program.js';
+import { ANALYTICS_HINT } from './sdks.js';
+
+export interface CodeIndexOptions extends ExtractOptions {
+  maxFileBytes: number;
+}
+
+/** How deep imports are followed from the analysed files to find helpers and constants. */
+const IMPORT_DEPTH = 4;
+
+/**
+ * Parses what is worth parsing and extracts tracking calls. `scope` is the set of files whose calls
+ * are reported; files they import (transitively, relative imports only) are parsed to resolve
+ * helpers, SDK instances and constants, but their own calls are not reported.
+ */
+export async function buildCodeIndex(snapshot: Snapshot, scope: readonly string[], allFiles: readonly string[], options: CodeIndexOptions): Promise<CodeIndex> {
+  const all = new Set(allFiles);
+  const program = new CodeProgram(all, options.maxFileBytes);
+  const candidates = scope.filter((f) => CODE_FILE.test(f));
+  const texts = await readAll(snapshot, candidates);
+  const names = options.wrappers.map((w) => w.name.split('.').pop() ?? w.name).filter(Boolean);
+  const hinted = (text: string) => ANALYTICS_HINT.test(text) || names.some((n) => text.includes(n));
+
+  const inScope: string[] = [];
+  const undecided: string[] = [];
+  for (const file of candidates) {
+    const text = texts.get(file);
+    if (text === undefined) continue;
+    if (hinted(text)) inScope.push(file);
+    else undecided.push(file);
+  }
+  // A file without an analytics word can still call a helper imported from one that has it.
+  const importTargets = new Map<string, string[]>();
+  for (const file of undecided) {
+    const targets = CodeProgram.importSpecifiers(texts.get(file) ?? '')
+      .map((spec) => program.resolveModule(file, spec))
+      .filter((t): t is string => t !== undefined);
+    if (targets.length) importTargets.set(file, targets);
+  }
+  const targetTexts = await readAll(snapshot, [...new Set([...importTargets.values()].flat())].filter((t) => !texts.has(t)));
+  for (const [file, targets] of importTargets) {
+    if (targets.some((t) => hinted(texts.get(t) ?? targetTexts.get(t) ?? ''))) inScope.push(file);
+  }
+  for (const [file, text] of targetTexts) texts.set(file, text);
+
+  // Parse the scope, then follow imports (and folder barrels) to resolve what the scope uses.
+  let frontier = inScope.slice();
+  const seen = new Set(frontier);
+  if (options.registry) {
+    frontier.push(options.registry.file);
+    seen.add(options.registry.file);
+  }
+  for (let depth = 0; depth <= IMPORT_DEPTH && frontier.length > 0; depth++) {
+    const missing = frontier.filter((f) => !texts.has(f));
+    for (const [file, text] of await readAll(snapshot, missing)) texts.set(file, text);
+    const next: string[] = [];
+    for (const file of frontier) {
+      const text = texts.get(file);
+      if (text === undefined || !program.add(file, text)) continue;
+      const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+      const barrels = ['index.ts', 'index.tsx', 'index.js', 'index.mjs'].map((f) => (dir ? `${dir}/${f}` : f));
+      const deps = [
+        ...CodeProgram.importSpecifiers(text).map((spec) => program.resolveModule(file, spec)),
+        ...barrels.filter((b) => all.has(b)),
+      ];
+      for (const dep of deps) {
+        if (dep && !seen.has(dep)) {
+          seen.add(dep);
+          next.push(dep);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return extract(program, inScope.sort(), options);
+}
+
+export type { CodeIndex } from './model.js';

@@ -1,0 +1,134 @@
+import type { SourceLocation } from '../engine/types.js';
+
+export type SdkName = 'segment' | 'rudderstack' | 'mixpanel' | 'posthog' | 'amplitude' | 'snowplow' | 'custom';
+export type Side = 'browser' | 'server' | 'unknown';
+export type CallKind = 'track' | 'identify' | 'group' | 'alias' | 'people';
+
+/** How an event name was written. */
+export type EventName =
+  | { kind: 'literal'; value: string; location: SourceLocation }
+  /** Resolved through a const, an enum member or an `as const` object member (`Events.ReportExported`). */
+  | { kind: 'constant'; value: string; via: string; location: SourceLocation }
+  /** One of several names known statically (`ok ? 'a_done' : 'a_failed'`). */
+  | { kind: 'choice'; values: string[]; location: SourceLocation }
+  | { kind: 'dynamic'; reason: string; text: string; location: SourceLocation };
+
+export interface PropertyEntry {
+  key: string;
+  keyLocation: SourceLocation;
+  /** Source text of the value expression (trimmed). */
+  valueText: string;
+  valueLocation: SourceLocation;
+  /** The value when it is a literal (string, number, boolean, null, or a literal object/array). */
+  literal?: { value: unknown };
+  /** Member chains the value reads, e.g. `account.email`, `form.emailField`, `process.argv`. */
+  reads: string[];
+  /** Callee names of calls in the value (`sha256`, `hashEmail`). */
+  calls: string[];
+  /** Added by a wrapper rather than written at the call site. */
+  fromWrapper?: boolean;
+}
+
+export type Properties =
+  | { kind: 'none' }
+  | {
+      kind: 'object';
+      entries: PropertyEntry[];
+      /** Spread sources (`...user`) that could not be expanded into entries. */
+      spreads: Array<{ text: string; location: SourceLocation; reads: string[] }>;
+      /** Every key is known: no unexpanded spread, no computed key. */
+      complete: boolean;
+      location: SourceLocation;
+    }
+  /** A whole value passed as the properties (`track('x', user)`). */
+  | { kind: 'passthrough'; text: string; reads: string[]; location: SourceLocation };
+
+export interface IdentityEntry {
+  /** The key as written: distinct_id, distinctId, userId, user_id, anonymousId, device_id (or `identify` for positional ids). */
+  key: string;
+  text: string;
+  location: SourceLocation;
+  /** A string literal (or template without substitutions) value. */
+  literal?: string;
+  /** Template literal head (`org_` of `` `org_${id}` ``). */
+  templateHead?: string;
+  reads: string[];
+  calls: string[];
+}
+
+export type CatchBehaviour = 'swallows' | 'rethrows';
+
+export interface CallContext {
+  awaited: boolean;
+  voided: boolean;
+  /** A `.catch` (or a `.then` with a rejection handler) is attached to the returned promise. */
+  promiseCaught: boolean;
+  /** Inside a `try` with a catch clause, in the same function: what the catch does. */
+  inTry?: CatchBehaviour;
+  /** The promise is returned or handed on (assigned, passed as an argument), so the caller decides. */
+  handedOn: boolean;
+  /** The callee returns a promise that can reject. */
+  canReject: boolean;
+  isTestFile: boolean;
+}
+
+export interface TrackCall {
+  file: string;
+  location: SourceLocation;
+  sdk: SdkName;
+  side: Side;
+  kind: CallKind;
+  /** The method called at this site (`track`, `capture`, or the wrapper's name). */
+  method: string;
+  /** Wrapper functions between this call site and the SDK, outermost first. */
+  via: string[];
+  event?: EventName;
+  properties: Properties;
+  identity: IdentityEntry[];
+  context: CallContext;
+  /** Whitespace-normalised source of the call: part of stable fingerprints. */
+  snippet: string;
+  /** A call inside a wrapper whose pieces are the wrapper's parameters; its call sites are reported instead. */
+  internal?: boolean;
+}
+
+/** A function whose parameters flow into a tracking call (a team's own helper). */
+export interface WrapperInfo {
+  name: string;
+  file: string;
+  location: SourceLocation;
+  exported: boolean;
+  canReject: boolean;
+}
+
+/** An object or enum whose members hold event names. */
+export interface EventConstants {
+  name: string;
+  file: string;
+  location: SourceLocation;
+  members: Array<{ name: string; value: string; location: SourceLocation }>;
+  exported: boolean;
+  /** How it was found: named in config, or because its members are used as event names. */
+  source: 'config' | 'usage';
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+export interface CodeIndex {
+  calls: TrackCall[];
+  wrappers: WrapperInfo[];
+  constants: EventConstants[];
+  /** Catch clauses in tracking helpers that rethrow (`throw` location). */
+  rethrows: Array<{ wrapper: string; location: SourceLocation }>;
+  /** Logging calls in a tracking helper's catch, with the member chains and keys they log. */
+  catchLogs: Array<{ wrapper: string; location: SourceLocation; reads: string[]; keys: string[] }>;
+  /** Tracking calls followed, in the same block, by an awaited operation they report on. */
+  earlyCalls: Array<{ call: TrackCall; operation: string; operationLocation: SourceLocation }>;
+  /** Exported tracking helpers that the folder's `index` barrel does not re-export. */
+  barrelGaps: Array<{ wrapper: string; file: string; barrel: string; location: SourceLocation }>;
+  files: string[];
+  skipped: SkippedFile[];
+}

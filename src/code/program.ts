@@ -1,0 +1,299 @@
+import { posix } from 'node:path';
+import { Project, ts } from 'ts-morph';
+import type { SourceLocation } from '../engine/types.js';
+import type { SkippedFile } from './model.js';
+
+export { ts };
+
+export const CODE_FILE = /\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
+const RESOLVE_SUFFIXES = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '/index.ts', '/index.tsx', '/index.js', '/index.jsx'];
+/** Minified bundles: one line this long is not hand-written instrumentation. */
+const MAX_LINE = 20_000;
+
+export type FunctionLike =
+  | ts.FunctionDeclaration
+  | ts.FunctionExpression
+  | ts.ArrowFunction
+  | ts.MethodDeclaration
+  | ts.ConstructorDeclaration
+  | ts.GetAccessorDeclaration
+  | ts.SetAccessorDeclaration;
+
+export function isFunctionLike(node: ts.Node): node is FunctionLike {
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
+  );
+}
+
+export type Binding =
+  | { kind: 'variable'; decl: ts.VariableDeclaration; path: string[] }
+  | { kind: 'function'; decl: ts.FunctionDeclaration }
+  | { kind: 'class'; decl: ts.ClassDeclaration }
+  | { kind: 'enum'; decl: ts.EnumDeclaration }
+  | { kind: 'parameter'; decl: ts.ParameterDeclaration; fn: FunctionLike; index: number; path: string[] }
+  | { kind: 'import'; module: string; name: string }
+  | { kind: 'self'; fn: ts.FunctionExpression | ts.ClassExpression };
+
+export type ExportTarget =
+  | { kind: 'binding'; binding: Binding; node: ts.Node }
+  | { kind: 'expression'; expr: ts.Expression }
+  | { kind: 'reexport'; module: string; name: string }
+  | { kind: 'namespace'; module: string };
+
+/**
+ * The parsed files of one side of a review, with module and name resolution. Only relative
+ * imports (and `@/`, `~/` aliases to `src/`) are followed; packages are matched by name against
+ * the SDK catalogue and never read.
+ */
+export class CodeProgram {
+  private readonly project = new Project({
+    useInMemoryFileSystem: true,
+    skipFileDependencyResolution: true,
+    skipAddingFilesFromTsConfig: true,
+    compilerOptions: { allowJs: true },
+  });
+  readonly sources = new Map<string, ts.SourceFile>();
+  readonly skipped: SkippedFile[] = [];
+  private readonly fileOf = new WeakMap<ts.SourceFile, string>();
+  private readonly scopes = new WeakMap<ts.Node, Map<string, Binding>>();
+  private readonly exportTables = new Map<string, Map<string, ExportTarget>>();
+  private readonly starExports = new Map<string, string[]>();
+
+  constructor(
+    readonly allFiles: ReadonlySet<string>,
+    private readonly maxFileBytes: number,
+  ) {}
+
+  /** Parses a file; never throws. Binary, oversized and minified files are skipped with a reason. */
+  add(path: string, text: string): ts.SourceFile | undefined {
+    const existing = this.sources.get(path);
+    if (existing) return existing;
+    if (text.includes('\u0000')) return this.skip(path, 'binary content');
+    if (text.length > this.maxFileBytes) return this.skip(path, `larger than ${this.maxFileBytes} bytes (limits.max_file_bytes)`);
+    if (hasLongLine(text)) return this.skip(path, `a line longer than ${MAX_LINE} characters (minified?)`);
+    try {
+      const sf = this.project.createSourceFile(`/${path}`, text, { overwrite: true }).compilerNode;
+      this.sources.set(path, sf);
+      this.fileOf.set(sf, path);
+      return sf;
+    } catch (error) {
+      return this.skip(path, `could not be parsed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  }
+
+  private skip(file: string, reason: string): undefined {
+    this.skipped.push({ file, reason });
+    return undefined;
+  }
+
+  fileName(node: ts.Node): string {
+    const sf = node.getSourceFile();
+    return this.fileOf.get(sf) ?? sf.fileName.replace(/^\//, '');
+  }
+
+  location(node: ts.Node): SourceLocation {
+    const sf = node.getSourceFile();
+    const start = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+    const end = sf.getLineAndCharacterOfPosition(node.getEnd());
+    return { file: this.fileName(node), line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  }
+
+  /** The repository path a relative import refers to, if that file exists. */
+  resolveModule(from: string, specifier: string): string | undefined {
+    let base: string[];
+    if (specifier.startsWith('.')) base = [posix.normalize(posix.join(posix.dirname(from), specifier))];
+    else if (specifier.startsWith('@/') || specifier.startsWith('~/')) base = [`src/${specifier.slice(2)}`, specifier.slice(2)];
+    else return undefined;
+    for (const stem of base) {
+      const candidates = [stem, stem.replace(/\.(m|c)?js$/, '.$1ts'), stem.replace(/\.jsx$/, '.tsx')];
+      for (const candidate of candidates) {
+        for (const suffix of RESOLVE_SUFFIXES) {
+          const path = `${candidate}${suffix}`;
+          if (this.allFiles.has(path) && CODE_FILE.test(path)) return path;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Relative module specifiers imported or re-exported by a file. */
+  static importSpecifiers(text: string): string[] {
+    const out: string[] = [];
+    for (const match of text.matchAll(/(?:from|import|require\()\s*['"]([.@~][^'"]*)['"]/g)) if (match[1]) out.push(match[1]);
+    return out;
+  }
+
+  /** What a name means at a point in the code: the nearest declaration in scope. */
+  resolve(name: string, at: ts.Node): Binding | undefined {
+    for (let node: ts.Node | undefined = at; node; node = node.parent) {
+      const binding = this.scopeOf(node)?.get(name);
+      if (binding) return binding;
+    }
+    return undefined;
+  }
+
+  private scopeOf(node: ts.Node): Map<string, Binding> | undefined {
+    if (!isScope(node)) return undefined;
+    let scope = this.scopes.get(node);
+    if (scope) return scope;
+    scope = new Map();
+    this.scopes.set(node, scope);
+    const table = scope;
+    const declare = (name: string, binding: Binding) => {
+      if (!table.has(name)) table.set(name, binding);
+    };
+    if (isFunctionLike(node)) {
+      node.parameters.forEach((param, index) =>
+        bindingNames(param.name, []).forEach(([name, path]) => declare(name, { kind: 'parameter', decl: param, fn: node, index, path })),
+      );
+      if (ts.isFunctionExpression(node) && node.name) declare(node.name.text, { kind: 'self', fn: node });
+    }
+    if (ts.isCatchClause(node) && node.variableDeclaration) {
+      for (const [name, path] of bindingNames(node.variableDeclaration.name, [])) declare(name, { kind: 'variable', decl: node.variableDeclaration, path });
+    }
+    if ((ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node)) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
+      for (const decl of node.initializer.declarations) for (const [name, path] of bindingNames(decl.name, [])) declare(name, { kind: 'variable', decl, path });
+    }
+    const statements = ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node) ? node.statements : undefined;
+    for (const statement of statements ?? []) {
+      if (ts.isVariableStatement(statement)) {
+        for (const decl of statement.declarationList.declarations) {
+          for (const [name, path] of bindingNames(decl.name, [])) declare(name, { kind: 'variable', decl, path });
+        }
+      } else if (ts.isFunctionDeclaration(statement) && statement.name) declare(statement.name.text, { kind: 'function', decl: statement });
+      else if (ts.isClassDeclaration(statement) && statement.name) declare(statement.name.text, { kind: 'class', decl: statement });
+      else if (ts.isEnumDeclaration(statement)) declare(statement.name.text, { kind: 'enum', decl: statement });
+      else if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.importClause) {
+        const module = statement.moduleSpecifier.text;
+        const clause = statement.importClause;
+        if (clause.name) declare(clause.name.text, { kind: 'import', module, name: 'default' });
+        const bindings = clause.namedBindings;
+        if (bindings && ts.isNamespaceImport(bindings)) declare(bindings.name.text, { kind: 'import', module, name: '*' });
+        if (bindings && ts.isNamedImports(bindings)) {
+          for (const element of bindings.elements) declare(element.name.text, { kind: 'import', module, name: (element.propertyName ?? element.name).text });
+        }
+      } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
+        const expr = statement.moduleReference.expression;
+        if (ts.isStringLiteral(expr)) declare(statement.name.text, { kind: 'import', module: expr.text, name: '*' });
+      }
+    }
+    return scope;
+  }
+
+  /** The table of a file's exports (by exported name), built once. */
+  exportsOf(file: string): Map<string, ExportTarget> {
+    const cached = this.exportTables.get(file);
+    if (cached) return cached;
+    const table = new Map<string, ExportTarget>();
+    this.exportTables.set(file, table);
+    const stars: string[] = [];
+    this.starExports.set(file, stars);
+    const sf = this.sources.get(file);
+    if (!sf) return table;
+    for (const statement of sf.statements) {
+      const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+      const isDefault = hasModifier(statement, ts.SyntaxKind.DefaultKeyword);
+      if (ts.isVariableStatement(statement) && exported) {
+        for (const decl of statement.declarationList.declarations) {
+          for (const [name, path] of bindingNames(decl.name, [])) table.set(name, { kind: 'binding', binding: { kind: 'variable', decl, path }, node: decl });
+        }
+      } else if (ts.isFunctionDeclaration(statement) && exported) {
+        const target: ExportTarget = { kind: 'binding', binding: { kind: 'function', decl: statement }, node: statement };
+        if (isDefault) table.set('default', target);
+        if (statement.name) table.set(statement.name.text, target);
+      } else if (ts.isClassDeclaration(statement) && exported) {
+        const target: ExportTarget = { kind: 'binding', binding: { kind: 'class', decl: statement }, node: statement };
+        if (isDefault) table.set('default', target);
+        if (statement.name) table.set(statement.name.text, target);
+      } else if (ts.isEnumDeclaration(statement) && exported) {
+        table.set(statement.name.text, { kind: 'binding', binding: { kind: 'enum', decl: statement }, node: statement });
+      } else if (ts.isExportAssignment(statement)) {
+        table.set('default', { kind: 'expression', expr: statement.expression });
+      } else if (ts.isExportDeclaration(statement)) {
+        const module = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+        const clause = statement.exportClause;
+        if (!clause) {
+          if (module) stars.push(module);
+        } else if (ts.isNamespaceExport(clause)) {
+          if (module) table.set(clause.name.text, { kind: 'namespace', module });
+        } else {
+          for (const element of clause.elements) {
+            const local = (element.propertyName ?? element.name).text;
+            if (module) table.set(element.name.text, { kind: 'reexport', module, name: local });
+            else {
+              const binding = this.resolve(local, sf);
+              if (binding) table.set(element.name.text, { kind: 'binding', binding, node: element });
+            }
+          }
+        }
+      }
+    }
+    return table;
+  }
+
+  starExportsOf(file: string): string[] {
+    this.exportsOf(file);
+    return this.starExports.get(file) ?? [];
+  }
+
+  /** Whether the top-level function/const/class named `name` is exported from its file. */
+  isExported(file: string, name: string): boolean {
+    const target = this.exportsOf(file).get(name);
+    return target !== undefined;
+  }
+}
+
+function isScope(node: ts.Node): boolean {
+  return (
+    ts.isSourceFile(node) ||
+    ts.isBlock(node) ||
+    ts.isModuleBlock(node) ||
+    ts.isCaseClause(node) ||
+    ts.isDefaultClause(node) ||
+    ts.isCatchClause(node) ||
+    ts.isForStatement(node) ||
+    ts.isForOfStatement(node) ||
+    ts.isForInStatement(node) ||
+    isFunctionLike(node)
+  );
+}
+
+/** Names a binding pattern declares, each with its destructuring path (`{ a: { b } }` → b at [a, b]). */
+export function bindingNames(name: ts.BindingName, path: string[]): Array<[string, string[]]> {
+  if (ts.isIdentifier(name)) return [[name.text, path]];
+  const out: Array<[string, string[]]> = [];
+  name.elements.forEach((element, index) => {
+    if (ts.isOmittedExpression(element)) return;
+    if (element.dotDotDotToken) return;
+    let key: string | undefined;
+    if (ts.isObjectBindingPattern(name)) {
+      const prop = element.propertyName ?? (ts.isIdentifier(element.name) ? element.name : undefined);
+      key = prop && (ts.isIdentifier(prop) || ts.isStringLiteral(prop)) ? prop.text : undefined;
+    } else key = String(index);
+    if (key === undefined) return;
+    out.push(...bindingNames(element.name, [...path, key]));
+  });
+  return out;
+}
+
+export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
+}
+
+function hasLongLine(text: string): boolean {
+  if (text.length <= MAX_LINE) return false;
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    const stop = end < 0 ? text.length : end;
+    if (stop - start > MAX_LINE) return true;
+    start = stop + 1;
+  }
+  return false;
+}

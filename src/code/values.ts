@@ -1,0 +1,742 @@
+import { IDENTITY_KEYS, SDK_GLOBALS, SDK_MODULES, type ArgRef, type MethodShape, type SdkExport, type SdkFlavour } from './sdks.js';
+import type { WrapperConfig } from '../engine/config.js';
+import { CodeProgram, isFunctionLike, ts, type Binding, type ExportTarget, type FunctionLike } from './program.js';
+
+/**
+ * What an expression stands for, as far as static reading can tell. This is a small abstract
+ * interpreter over the parsed files: enough to follow SDK instances through aliases, imports and
+ * factories, event names through constants, and helpers through hooks and classes.
+ */
+export type Value =
+  | { kind: 'unknown' }
+  | { kind: 'string'; value: string; via?: string; node: ts.Node; container?: ts.ObjectLiteralExpression | ts.EnumDeclaration }
+  | { kind: 'strings'; values: string[] }
+  | { kind: 'sdk'; flavour: SdkFlavour; namespace?: string }
+  | { kind: 'sdk-export'; exp: SdkExport }
+  | { kind: 'function'; fn: FunctionLike; name: string }
+  | { kind: 'object'; node: ts.ObjectLiteralExpression; name: string }
+  | { kind: 'enum'; node: ts.EnumDeclaration }
+  | { kind: 'class'; node: ts.ClassDeclaration | ts.ClassExpression }
+  | { kind: 'instance'; node: ts.ClassDeclaration | ts.ClassExpression }
+  | { kind: 'module'; file: string }
+  | { kind: 'param'; fn: FunctionLike; index: number; path: string[] };
+
+const UNKNOWN: Value = { kind: 'unknown' };
+
+/** A tracking call with its pieces located: expressions to read at the call site, or fixed by a wrapper. */
+export interface ResolvedCall {
+  flavour: SdkFlavour;
+  shape: MethodShape;
+  /** Display name of what is called (`analytics.track`, `trackEvent`). */
+  method: string;
+  via: string[];
+  event?: { expr: ts.Expression } | { fixed: ts.Expression } | { missing: string };
+  properties?: { expr: ts.Expression } | { missing: string };
+  /** Entries a wrapper adds around the caller's properties. */
+  extraProperties: ts.ObjectLiteralElementLike[];
+  identity: Array<{ name: string; expr: ts.Expression }>;
+  /** An object whose identity keys are among the properties (Mixpanel's distinct_id). */
+  identityIn?: ts.Expression;
+  canReject: boolean;
+  /** The call goes through a wrapper whose function body is this one. */
+  wrapper?: FunctionLike;
+}
+
+export interface WrapperSummary {
+  fn: FunctionLike;
+  name: string;
+  inner: ResolvedCall;
+  eventParam?: ParamRef;
+  propertiesParam?: ParamRef;
+  identityParams: Array<{ name: string; ref: ParamRef }>;
+  /** Identity the wrapper supplies itself (`distinctId: getUserId()`). */
+  fixedIdentity: Array<{ name: string; expr: ts.Expression }>;
+  /** The caller's properties may carry the identity keys (Mixpanel's distinct_id). */
+  identityFromProperties: boolean;
+  canReject: boolean;
+}
+
+export interface ParamRef {
+  index: number;
+  path: string[];
+}
+
+const REJECTING_CALLEES = /^(fetch|axios(\.\w+)?|got(\.\w+)?|ky(\.\w+)?|request|superagent\.\w+|http\.\w+|this\.http\.\w+)$/;
+
+export interface AnalyzerOptions {
+  /** Helpers declared in config, matched by the callee as written (`sendEvent`, `telemetry.emit`). */
+  wrappers: readonly WrapperConfig[];
+}
+
+export class Analyzer {
+  private readonly evaluating = new Set<ts.Node>();
+  private readonly declared: ReadonlyMap<string, { flavour: SdkFlavour; shape: MethodShape }>;
+  private readonly summaries = new Map<FunctionLike, WrapperSummary | null>();
+  private readonly summarising = new Set<FunctionLike>();
+  private depth = 0;
+
+  constructor(
+    readonly program: CodeProgram,
+    options: AnalyzerOptions = { wrappers: [] },
+  ) {
+    this.declared = new Map(
+      options.wrappers.map((w) => {
+        const shape: MethodShape = { kind: 'track', canReject: w.canReject };
+        if (w.event) shape.event = w.event;
+        if (w.properties) shape.properties = w.properties;
+        if (w.identity) shape.identity = [{ ...w.identity, name: 'identity' }];
+        return [w.name, { flavour: { sdk: 'custom', side: w.side ?? 'unknown', methods: { [w.name]: shape } }, shape }];
+      }),
+    );
+  }
+
+  evaluate(expr: ts.Expression | undefined): Value {
+    if (!expr) return UNKNOWN;
+    if (this.evaluating.has(expr) || this.depth > 60) return UNKNOWN;
+    this.evaluating.add(expr);
+    this.depth++;
+    try {
+      return this.evaluateInner(expr);
+    } finally {
+      this.depth--;
+      this.evaluating.delete(expr);
+    }
+  }
+
+  private evaluateInner(expr: ts.Expression): Value {
+    const e = unwrap(expr);
+    if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return { kind: 'string', value: e.text, node: e };
+    if (ts.isTemplateExpression(e)) {
+      let text = e.head.text;
+      for (const span of e.templateSpans) {
+        const part = this.evaluate(span.expression);
+        if (part.kind !== 'string') return UNKNOWN;
+        text += part.value + span.literal.text;
+      }
+      return { kind: 'string', value: text, node: e };
+    }
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      const left = this.evaluate(e.left);
+      const right = this.evaluate(e.right);
+      return left.kind === 'string' && right.kind === 'string' ? { kind: 'string', value: left.value + right.value, node: e } : UNKNOWN;
+    }
+    if (ts.isConditionalExpression(e)) {
+      const values = [...strings(this.evaluate(e.whenTrue)), ...strings(this.evaluate(e.whenFalse))];
+      return values.length >= 2 && strings(this.evaluate(e.whenTrue)).length && strings(this.evaluate(e.whenFalse)).length
+        ? { kind: 'strings', values: [...new Set(values)] }
+        : UNKNOWN;
+    }
+    if (ts.isIdentifier(e)) return this.identifier(e);
+    if (e.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = enclosingClass(e);
+      return cls ? { kind: 'instance', node: cls } : UNKNOWN;
+    }
+    if (ts.isPropertyAccessExpression(e)) {
+      const target = unwrap(e.expression);
+      if (ts.isIdentifier(target) && (target.text === 'window' || target.text === 'globalThis' || target.text === 'self') && !this.program.resolve(target.text, target)) {
+        const flavour = SDK_GLOBALS[e.name.text];
+        return flavour ? { kind: 'sdk', flavour } : UNKNOWN;
+      }
+      return this.member(this.evaluate(e.expression), e.name.text);
+    }
+    if (ts.isElementAccessExpression(e)) {
+      const key = this.evaluate(e.argumentExpression);
+      return key.kind === 'string' ? this.member(this.evaluate(e.expression), key.value) : UNKNOWN;
+    }
+    if (ts.isCallExpression(e)) return this.callResult(e);
+    if (ts.isNewExpression(e)) {
+      const callee = this.evaluate(e.expression);
+      if (callee.kind === 'sdk-export' && callee.exp.kind === 'class') return { kind: 'sdk', flavour: callee.exp.flavour };
+      if (callee.kind === 'class') return { kind: 'instance', node: callee.node };
+      return UNKNOWN;
+    }
+    if (ts.isAwaitExpression(e)) return this.evaluate(e.expression);
+    if (ts.isObjectLiteralExpression(e)) return { kind: 'object', node: e, name: nameOf(e) };
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return { kind: 'function', fn: e, name: nameOf(e) };
+    if (ts.isClassExpression(e)) return { kind: 'class', node: e };
+    return UNKNOWN;
+  }
+
+  private identifier(id: ts.Identifier): Value {
+    if (id.text === 'undefined') return UNKNOWN;
+    const binding = this.program.resolve(id.text, id);
+    if (!binding) {
+      const flavour = SDK_GLOBALS[id.text];
+      return flavour ? { kind: 'sdk', flavour } : UNKNOWN;
+    }
+    return this.bindingValue(binding, this.program.fileName(id));
+  }
+
+  bindingValue(binding: Binding, file: string): Value {
+    switch (binding.kind) {
+      case 'variable': {
+        let value = binding.decl.initializer ? this.evaluate(binding.decl.initializer) : this.typeValue(binding.decl.type);
+        for (const key of binding.path) value = this.member(value, key);
+        return value;
+      }
+      case 'function':
+        return { kind: 'function', fn: binding.decl, name: binding.decl.name?.text ?? 'default' };
+      case 'class':
+        return { kind: 'class', node: binding.decl };
+      case 'enum':
+        return { kind: 'enum', node: binding.decl };
+      case 'self':
+        return ts.isFunctionExpression(binding.fn) ? { kind: 'function', fn: binding.fn, name: binding.fn.name?.text ?? 'anonymous' } : { kind: 'class', node: binding.fn };
+      case 'parameter': {
+        const typed = this.typeValue(binding.decl.type);
+        if (typed.kind !== 'unknown' && binding.path.length === 0) return typed;
+        return { kind: 'param', fn: binding.fn, index: binding.index, path: binding.path };
+      }
+      case 'import':
+        return this.importValue(binding.module, binding.name, file);
+    }
+  }
+
+  private importValue(module: string, name: string, file: string): Value {
+    const sdk = SDK_MODULES[module];
+    if (sdk) {
+      const exp = sdk.exports[name] ?? (name === '*' ? sdk.exports.default : undefined);
+      if (!exp) return UNKNOWN;
+      return exp.kind === 'instance' ? { kind: 'sdk', flavour: exp.flavour } : { kind: 'sdk-export', exp };
+    }
+    const target = this.program.resolveModule(file, module);
+    if (!target) return UNKNOWN;
+    return name === '*' ? { kind: 'module', file: target } : this.exportValue(target, name, new Set());
+  }
+
+  exportValue(file: string, name: string, seen: Set<string>): Value {
+    const key = `${file}#${name}`;
+    if (seen.has(key)) return UNKNOWN;
+    seen.add(key);
+    const target: ExportTarget | undefined = this.program.exportsOf(file).get(name);
+    if (target) {
+      switch (target.kind) {
+        case 'binding':
+          return this.bindingValue(target.binding, file);
+        case 'expression':
+          return this.evaluate(target.expr);
+        case 'reexport': {
+          const sdk = SDK_MODULES[target.module];
+          if (sdk) return this.importValue(target.module, target.name, file);
+          const next = this.program.resolveModule(file, target.module);
+          return next ? this.exportValue(next, target.name, seen) : UNKNOWN;
+        }
+        case 'namespace': {
+          const next = this.program.resolveModule(file, target.module);
+          return next ? { kind: 'module', file: next } : UNKNOWN;
+        }
+      }
+    }
+    for (const module of this.program.starExportsOf(file)) {
+      const next = this.program.resolveModule(file, module);
+      if (!next) continue;
+      const value = this.exportValue(next, name, seen);
+      if (value.kind !== 'unknown') return value;
+    }
+    return UNKNOWN;
+  }
+
+  /** A declared type that names an SDK class or one of the repository's classes (dependency injection). */
+  private typeValue(type: ts.TypeNode | undefined): Value {
+    if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return UNKNOWN;
+    const value = this.identifier(type.typeName);
+    if (value.kind === 'sdk-export' && value.exp.kind === 'class') return { kind: 'sdk', flavour: value.exp.flavour };
+    if (value.kind === 'class') return { kind: 'instance', node: value.node };
+    return UNKNOWN;
+  }
+
+  member(target: Value, name: string): Value {
+    switch (target.kind) {
+      case 'object':
+        return this.objectMember(target.node, name);
+      case 'enum': {
+        const member = target.node.members.find((m) => propertyNameText(m.name) === name);
+        if (!member) return UNKNOWN;
+        const value = member.initializer ? this.evaluate(member.initializer) : UNKNOWN;
+        return value.kind === 'string' ? { ...value, via: `${target.node.name.text}.${name}`, container: target.node } : UNKNOWN;
+      }
+      case 'sdk':
+        if (!target.namespace && target.flavour.namespaces?.[name]) return { kind: 'sdk', flavour: target.flavour, namespace: name };
+        return UNKNOWN;
+      case 'sdk-export': {
+        const exp = target.exp;
+        if ((exp.kind === 'class' || exp.kind === 'namespace') && exp.factories?.includes(name)) return { kind: 'sdk-export', exp: { kind: 'factory', flavour: exp.flavour } };
+        return UNKNOWN;
+      }
+      case 'module':
+        return this.exportValue(target.file, name, new Set());
+      case 'class':
+      case 'instance':
+        return this.classMember(target.node, name, target.kind === 'class');
+      case 'param':
+        return { ...target, path: [...target.path, name] };
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private objectMember(node: ts.ObjectLiteralExpression, name: string): Value {
+    for (let i = node.properties.length - 1; i >= 0; i--) {
+      const prop = node.properties[i];
+      if (!prop) continue;
+      if (ts.isSpreadAssignment(prop)) {
+        const spread = this.member(this.evaluate(prop.expression), name);
+        if (spread.kind !== 'unknown') return spread;
+        continue;
+      }
+      if (propertyNameText(prop.name) !== name) continue;
+      if (ts.isPropertyAssignment(prop)) {
+        const value = this.evaluate(prop.initializer);
+        if (value.kind === 'string' && !value.via) return { ...value, via: `${nameOf(node)}.${name}`, container: node };
+        if (value.kind === 'function' && value.name === 'anonymous') return { ...value, name };
+        return value;
+      }
+      if (ts.isShorthandPropertyAssignment(prop)) return this.identifier(prop.name);
+      if (ts.isMethodDeclaration(prop)) return { kind: 'function', fn: prop, name };
+    }
+    return UNKNOWN;
+  }
+
+  private classMember(node: ts.ClassDeclaration | ts.ClassExpression, name: string, statics: boolean): Value {
+    for (const member of node.members) {
+      const isStatic = hasStatic(member);
+      if (isStatic !== statics || propertyNameText(member.name) !== name) continue;
+      if (ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) return { kind: 'function', fn: member, name };
+      if (ts.isPropertyDeclaration(member)) {
+        return member.initializer ? this.evaluate(member.initializer) : this.typeValue(member.type);
+      }
+    }
+    if (statics) return UNKNOWN;
+    const ctor = node.members.find(ts.isConstructorDeclaration);
+    if (ctor) {
+      for (const param of ctor.parameters) {
+        if (ts.isIdentifier(param.name) && param.name.text === name && ts.getModifiers(param)?.length) return this.typeValue(param.type);
+      }
+      for (const statement of ctor.body?.statements ?? []) {
+        if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) continue;
+        const { left, right, operatorToken } = statement.expression;
+        if (operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) {
+          return this.evaluate(right);
+        }
+      }
+    }
+    const base = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    if (base) {
+      const parent = this.evaluate(base.expression);
+      if (parent.kind === 'class') return this.classMember(parent.node, name, false);
+    }
+    return UNKNOWN;
+  }
+
+  /** The value a call returns: SDK factories, hooks returning helpers, singletons' getters. */
+  private callResult(call: ts.CallExpression): Value {
+    const callee = this.evaluate(call.expression);
+    if (callee.kind === 'sdk-export' && callee.exp.kind === 'factory') return { kind: 'sdk', flavour: callee.exp.flavour };
+    const name = calleeName(call.expression);
+    if ((name === 'useCallback' || name === 'useMemo') && call.arguments[0]) {
+      const arg = this.evaluate(call.arguments[0]);
+      if (name === 'useCallback') return arg;
+      return arg.kind === 'function' ? this.returnValue(arg.fn) : UNKNOWN;
+    }
+    if (callee.kind === 'function') return this.returnValue(callee.fn);
+    return UNKNOWN;
+  }
+
+  private returnValue(fn: FunctionLike): Value {
+    if (ts.isArrowFunction(fn) && !ts.isBlock(fn.body)) return this.evaluate(fn.body);
+    const returns: ts.Expression[] = [];
+    const visit = (node: ts.Node) => {
+      if (ts.isReturnStatement(node) && node.expression) returns.push(node.expression);
+      if (!isFunctionLike(node) && !ts.isClassLike(node)) ts.forEachChild(node, visit);
+    };
+    if (fn.body) ts.forEachChild(fn.body, visit);
+    for (const expr of returns) {
+      const value = this.evaluate(expr);
+      if (value.kind !== 'unknown') return value;
+    }
+    return UNKNOWN;
+  }
+
+  /** Whether `call` is a tracking call, and where its event, properties and identity are. */
+  resolveCall(call: ts.CallExpression): ResolvedCall | undefined {
+    const callee = unwrap(call.expression);
+    let target: Value;
+    let method: string;
+    if (ts.isPropertyAccessExpression(callee)) {
+      method = callee.name.text;
+      const owner = this.evaluate(callee.expression);
+      if (owner.kind === 'sdk') {
+        const shape = owner.namespace ? owner.flavour.namespaces?.[owner.namespace]?.[method] : owner.flavour.methods[method];
+        return shape ? this.sdkCall(call, owner.flavour, shape, `${shortText(callee.expression)}.${method}`) : undefined;
+      }
+      target = this.member(owner, method);
+    } else if (ts.isIdentifier(callee)) {
+      method = callee.text;
+      target = this.identifier(callee);
+    } else return undefined;
+    if (target.kind === 'sdk-export' && target.exp.kind === 'function') {
+      const shape = target.exp.flavour.methods[target.exp.method];
+      return shape ? this.sdkCall(call, target.exp.flavour, shape, method) : undefined;
+    }
+    if (target.kind === 'function') {
+      const summary = this.wrapperSummary(target.fn, target.name);
+      if (summary) return this.wrapperCall(call, summary);
+    }
+    const declared = this.declared.get(shortText(callee)) ?? this.declared.get(method);
+    return declared ? this.sdkCall(call, declared.flavour, declared.shape, shortText(callee)) : undefined;
+  }
+
+  private sdkCall(call: ts.CallExpression, flavour: SdkFlavour, shape: MethodShape, method: string): ResolvedCall {
+    const at = (ref: ArgRef | undefined) => (ref ? argAt(call, ref) : undefined);
+    const resolved: ResolvedCall = {
+      flavour,
+      shape,
+      method,
+      via: [],
+      extraProperties: [],
+      identity: [],
+      canReject: shape.canReject === true,
+    };
+    if (shape.event) {
+      const expr = at(shape.event);
+      resolved.event = expr ? { expr } : { missing: 'no event name is passed' };
+    }
+    if (shape.properties) {
+      const expr = at(shape.properties);
+      if (expr) resolved.properties = { expr };
+    }
+    for (const ref of shape.identity ?? []) {
+      const expr = at(ref);
+      if (expr) resolved.identity.push({ name: ref.name, expr });
+    }
+    if (shape.identityIn) resolved.identityIn = at(shape.identityIn);
+    return resolved;
+  }
+
+  private wrapperCall(call: ts.CallExpression, summary: WrapperSummary): ResolvedCall {
+    const inner = summary.inner;
+    const resolved: ResolvedCall = {
+      flavour: inner.flavour,
+      shape: inner.shape,
+      method: summary.name,
+      via: [summary.name, ...inner.via],
+      extraProperties: inner.extraProperties,
+      identity: [],
+      canReject: summary.canReject,
+      wrapper: summary.fn,
+    };
+    if (summary.eventParam) {
+      const expr = paramArg(call, summary.eventParam);
+      resolved.event = expr ? { expr } : { missing: `\`${summary.name}\` is called without an event name` };
+    } else if (inner.event) resolved.event = 'expr' in inner.event ? { fixed: inner.event.expr } : inner.event;
+    if (summary.propertiesParam) {
+      const expr = paramArg(call, summary.propertiesParam);
+      if (expr) resolved.properties = { expr };
+    } else if (inner.properties && 'expr' in inner.properties) {
+      resolved.properties = inner.properties;
+    }
+    for (const { name, ref } of summary.identityParams) {
+      const expr = paramArg(call, ref);
+      if (expr) resolved.identity.push({ name, expr });
+    }
+    resolved.identity.push(...summary.fixedIdentity);
+    if (summary.identityFromProperties && resolved.properties && 'expr' in resolved.properties) resolved.identityIn = resolved.properties.expr;
+    return resolved;
+  }
+
+  /** If `expr` reads a parameter of `fn` (possibly a member of it), which one. */
+  paramOf(expr: ts.Expression | undefined, fn: FunctionLike): ParamRef | undefined {
+    if (!expr) return undefined;
+    const value = this.evaluate(expr);
+    if (value.kind === 'param' && value.fn === fn) return { index: value.index, path: value.path };
+    return undefined;
+  }
+
+  /**
+   * A function is a wrapper when one of its parameters flows into the event name or the properties
+   * object of a tracking call inside it (directly, or through another wrapper); identity parameters
+   * are then followed too.
+   */
+  wrapperSummary(fn: FunctionLike, name: string): WrapperSummary | undefined {
+    if (this.summaries.has(fn)) return this.summaries.get(fn) ?? undefined;
+    if (this.summarising.has(fn)) return undefined;
+    this.summarising.add(fn);
+    let summary: WrapperSummary | null = null;
+    try {
+      for (const call of callsIn(fn)) {
+        const inner = this.resolveCall(call);
+        if (!inner) continue;
+        const eventParam = inner.event && 'expr' in inner.event ? this.paramOf(inner.event.expr, fn) : undefined;
+        let propertiesParam = inner.properties && 'expr' in inner.properties ? this.paramOf(inner.properties.expr, fn) : undefined;
+        const extraProperties = [...inner.extraProperties];
+        if (!propertiesParam && inner.properties && 'expr' in inner.properties) {
+          const literal = unwrap(inner.properties.expr);
+          if (ts.isObjectLiteralExpression(literal)) {
+            for (const prop of literal.properties) {
+              const spread = ts.isSpreadAssignment(prop) ? this.paramOf(prop.expression, fn) : undefined;
+              if (spread) propertiesParam = spread;
+              else extraProperties.push(prop);
+            }
+          }
+        }
+        const identityParams: Array<{ name: string; ref: ParamRef }> = [];
+        const fixedIdentity: Array<{ name: string; expr: ts.Expression }> = [];
+        for (const entry of inner.identity) {
+          const ref = this.paramOf(entry.expr, fn);
+          if (ref) identityParams.push({ name: entry.name, ref });
+          else fixedIdentity.push(entry);
+        }
+        let identityFromProperties = false;
+        if (inner.identityIn) {
+          const literal = unwrap(inner.identityIn);
+          if (ts.isObjectLiteralExpression(literal)) {
+            for (const prop of literal.properties) {
+              if (ts.isSpreadAssignment(prop)) {
+                if (this.paramOf(prop.expression, fn)) identityFromProperties = true;
+                continue;
+              }
+              const key = propertyNameText(prop.name);
+              if (!key || !IDENTITY_KEYS.includes(key)) continue;
+              const expr = ts.isPropertyAssignment(prop) ? prop.initializer : ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+              if (!expr) continue;
+              const ref = this.paramOf(expr, fn);
+              if (ref) identityParams.push({ name: key, ref });
+              else fixedIdentity.push({ name: key, expr });
+            }
+          } else if (this.paramOf(inner.identityIn, fn)) identityFromProperties = true;
+        }
+        // Identity alone does not make a wrapper: business functions pass user ids around all the time.
+        if (!eventParam && !propertiesParam) continue;
+        summary = {
+          fn,
+          name,
+          inner: { ...inner, extraProperties: propertiesParam ? extraProperties : [] },
+          eventParam,
+          propertiesParam,
+          identityParams,
+          fixedIdentity,
+          identityFromProperties,
+          canReject: this.functionCanReject(fn),
+        };
+        break;
+      }
+    } finally {
+      this.summarising.delete(fn);
+    }
+    this.summaries.set(fn, summary);
+    return summary ?? undefined;
+  }
+
+  /** Wrappers found so far (after extraction has visited every call). */
+  wrappers(): WrapperSummary[] {
+    return [...this.summaries.values()].filter((s): s is WrapperSummary => s !== null);
+  }
+
+  /**
+   * Whether calling `fn` can produce a rejected promise: it is async (or returns a promise) and
+   * awaits or returns an operation that can reject without a guard around it.
+   */
+  functionCanReject(fn: FunctionLike): boolean {
+    const isAsync = hasAsync(fn);
+    let rejects = false;
+    const visit = (node: ts.Node) => {
+      if (rejects || (node !== fn && (isFunctionLike(node) || ts.isClassLike(node)))) return;
+      if (ts.isCallExpression(node) && (isAsync || returnsDirectly(node, fn))) {
+        const awaitedOrReturned = isAwaited(node) || returnsDirectly(node, fn);
+        if (awaitedOrReturned && this.callCanReject(node) && !isGuarded(node, fn)) rejects = true;
+      }
+      ts.forEachChild(node, visit);
+    };
+    if (fn.body) {
+      if (ts.isBlock(fn.body)) ts.forEachChild(fn.body, visit);
+      else visit(fn.body);
+    }
+    return rejects;
+  }
+
+  callCanReject(call: ts.CallExpression): boolean {
+    const resolved = this.summarising.size < 20 ? this.resolveCall(call) : undefined;
+    if (resolved) return resolved.canReject;
+    return REJECTING_CALLEES.test(shortText(call.expression));
+  }
+
+  /** Strings an expression can take, with how they were reached (for event names). */
+  stringsOf(expr: ts.Expression): Value {
+    return this.evaluate(expr);
+  }
+}
+
+function strings(value: Value): string[] {
+  if (value.kind === 'string') return [value.value];
+  if (value.kind === 'strings') return value.values;
+  return [];
+}
+
+export function unwrap(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  while (
+    ts.isParenthesizedExpression(e) ||
+    ts.isAsExpression(e) ||
+    ts.isSatisfiesExpression(e) ||
+    ts.isNonNullExpression(e) ||
+    ts.isTypeAssertionExpression(e)
+  ) {
+    e = e.expression;
+  }
+  return e;
+}
+
+export function propertyNameText(name: ts.PropertyName | ts.Node | undefined): string | undefined {
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isComputedPropertyName(name)) {
+    const inner = unwrap(name.expression);
+    if (ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner)) return inner.text;
+  }
+  return undefined;
+}
+
+/** The name a value is known by: its variable, property or function name. */
+export function nameOf(node: ts.Node): string {
+  const parent = node.parent;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (parent && ts.isPropertyAssignment(parent)) return propertyNameText(parent.name) ?? 'anonymous';
+  if (parent && ts.isPropertyDeclaration(parent)) return propertyNameText(parent.name) ?? 'anonymous';
+  if ((ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node)) && node.name) return node.name.text;
+  if (parent && (ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isParenthesizedExpression(parent))) return nameOf(parent);
+  if (parent && ts.isCallExpression(parent)) return nameOf(parent);
+  return 'anonymous';
+}
+
+function hasStatic(member: ts.ClassElement): boolean {
+  return ts.canHaveModifiers(member) && (ts.getModifiers(member) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+}
+
+function hasAsync(fn: FunctionLike): boolean {
+  return (ts.getModifiers(fn) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+}
+
+function enclosingClass(node: ts.Node): ts.ClassDeclaration | ts.ClassExpression | undefined {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (ts.isClassDeclaration(n) || ts.isClassExpression(n)) return n;
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+  }
+  return undefined;
+}
+
+export function calleeName(expr: ts.Expression): string {
+  const e = unwrap(expr);
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  return '';
+}
+
+/** Compact source text of an expression, for messages and callee matching. */
+export function shortText(node: ts.Node): string {
+  const text = node.getText(node.getSourceFile()).replace(/\s+/g, '');
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function argAt(call: ts.CallExpression, ref: ArgRef): ts.Expression | undefined {
+  const arg = call.arguments[ref.arg];
+  if (!arg) return undefined;
+  if (ref.key === undefined) return arg;
+  return objectProperty(arg, ref.key);
+}
+
+/** The value expression of `key` in an object literal argument (shorthand included). */
+export function objectProperty(arg: ts.Expression, key: string): ts.Expression | undefined {
+  const literal = unwrap(arg);
+  if (!ts.isObjectLiteralExpression(literal)) return undefined;
+  for (const prop of literal.properties) {
+    if (ts.isPropertyAssignment(prop) && propertyNameText(prop.name) === key) return prop.initializer;
+    if (ts.isShorthandPropertyAssignment(prop) && prop.name.text === key) return prop.name;
+  }
+  return undefined;
+}
+
+function paramArg(call: ts.CallExpression, ref: ParamRef): ts.Expression | undefined {
+  let expr: ts.Expression | undefined = call.arguments[ref.index];
+  for (const key of ref.path) {
+    if (!expr) return undefined;
+    expr = objectProperty(expr, key);
+  }
+  return expr;
+}
+
+/** Calls inside a function's own body and the closures it defines, not in nested classes. */
+function callsIn(fn: FunctionLike): ts.CallExpression[] {
+  const out: ts.CallExpression[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isClassLike(node)) return;
+    if (ts.isCallExpression(node)) out.push(node);
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return out;
+}
+
+export function isAwaited(node: ts.Node): boolean {
+  let n = node.parent;
+  while (n && (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n))) n = n.parent;
+  return n !== undefined && ts.isAwaitExpression(n);
+}
+
+function returnsDirectly(call: ts.CallExpression, fn: FunctionLike): boolean {
+  const parent = call.parent;
+  if (ts.isReturnStatement(parent)) return enclosingFunction(parent) === fn;
+  return ts.isArrowFunction(fn) && fn.body === call;
+}
+
+export function enclosingFunction(node: ts.Node): FunctionLike | undefined {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (isFunctionLike(n)) return n;
+  return undefined;
+}
+
+/** Inside a try (with a catch that does not rethrow) or with a `.catch` attached, within `fn`. */
+function isGuarded(call: ts.CallExpression, fn: FunctionLike): boolean {
+  if (promiseCaught(call)) return true;
+  const behaviour = tryBehaviour(call, fn);
+  return behaviour === 'swallows';
+}
+
+/** A `.catch(...)`, or `.then(ok, fail)`, on the promise the call returns (through `.then`/`.finally` chains). */
+export function promiseCaught(call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  for (;;) {
+    const access = node.parent;
+    if (!access || !ts.isPropertyAccessExpression(access) || access.expression !== node) return false;
+    const chained = access.parent;
+    if (!chained || !ts.isCallExpression(chained) || chained.expression !== access) return false;
+    const name = access.name.text;
+    if (name === 'catch') return true;
+    if (name === 'then' && chained.arguments.length >= 2) return true;
+    if (name !== 'then' && name !== 'finally') return false;
+    node = chained;
+  }
+}
+
+/** What the catch of the nearest enclosing try (in the same function) does with an error. */
+export function tryBehaviour(node: ts.Node, fn: FunctionLike | undefined): 'swallows' | 'rethrows' | undefined {
+  let child: ts.Node = node;
+  for (let n: ts.Node | undefined = node.parent; n && n !== fn; child = n, n = n.parent) {
+    if (isFunctionLike(n)) return undefined;
+    if (ts.isTryStatement(n) && n.tryBlock === child && n.catchClause) {
+      return containsThrow(n.catchClause.block) ? 'rethrows' : 'swallows';
+    }
+  }
+  return undefined;
+}
+
+export function containsThrow(block: ts.Node): boolean {
+  let found = false;
+  const visit = (node: ts.Node) => {
+    if (found || isFunctionLike(node)) return;
+    if (ts.isThrowStatement(node)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(block, visit);
+  return found;
+}
+
+export { IDENTITY_KEYS };
