@@ -21,17 +21,51 @@ import timeRepresentation from './schema/time-representation.js';
 import unitSuffix from './schema/unit-suffix.js';
 import untypedRequired from './schema/untyped-required.js';
 import untestedEvent from './tests/untested-event.js';
+import codeProperty from './pii/code-property.js';
+import identityValue from './pii/identity-value.js';
+import catchLog from './pii/catch-log.js';
+import unplannedEvent from './registration/unplanned-event.js';
+import dynamicEvent from './registration/dynamic-event.js';
+import payload from './registration/payload.js';
+import constantsModule from './registration/constants-module.js';
+import notImplemented from './registration/not-implemented.js';
+import barrelExport from './registration/barrel-export.js';
+import missingIdentity from './identity/missing.js';
+import constantIdentity from './identity/constant.js';
+import rawOrgId from './identity/raw-org-id.js';
+import anonymousId from './identity/anonymous-id.js';
+import unguardedRejection from './reliability/unguarded-rejection.js';
+import rethrowingHelper from './reliability/rethrowing-helper.js';
+import trackBeforeSuccess from './reliability/track-before-success.js';
+import codeEventName from './naming/code-event-name.js';
 
 export const allRules: readonly Rule[] = [
   invalidPlan,
   invalidConfig,
   planPropertyName,
+  codeProperty,
+  identityValue,
+  catchLog,
+  unplannedEvent,
+  dynamicEvent,
+  payload,
+  constantsModule,
+  notImplemented,
+  barrelExport,
+  missingIdentity,
+  constantIdentity,
+  rawOrgId,
+  anonymousId,
+  unguardedRejection,
+  rethrowingHelper,
+  trackBeforeSuccess,
   breakingChange,
   eventName,
   propertyName,
   inconsistentProperty,
   similarEvents,
   executionContext,
+  codeEventName,
   missingDescription,
   idFormat,
   unitSuffix,

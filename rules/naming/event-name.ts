@@ -15,7 +15,7 @@ export default defineRule({
     pattern: 'Event `{{event}}` does not match the configured pattern `{{pattern}}`.',
   },
   fix: {
-    shape: 'Rename it{{suggestion}}; keep the old name as a deprecated event if data already flows under it.',
+    shape: 'Rename it (perhaps `{{suggestion}}`); keep the old name as a deprecated event if data already flows under it.',
     prefix: 'Rename it to `{{suggestion}}`.',
     'single-word': 'Name the object first, then what happened to it, e.g. `report_exported`.',
     tense: 'Rename it to `{{suggestion}}`.',
@@ -31,7 +31,7 @@ export default defineRule({
       const data: Record<string, string> = { event: event.name };
       if (problem.kind === 'shape') {
         data.expected = problem.expected;
-        data.suggestion = problem.suggestion ? ` (perhaps \`${problem.suggestion}\`)` : '';
+        data.suggestion = problem.suggestion ?? event.name;
       } else if (problem.kind === 'prefix' || problem.kind === 'tense') data.suggestion = problem.suggestion;
       else if (problem.kind === 'unknown-prefix') data.prefixes = problem.prefixes;
       else if (problem.kind === 'pattern') data.pattern = problem.pattern;

@@ -12,7 +12,7 @@ export default defineRule({
   check(ctx) {
     if (!ctx.plan) return;
     const naming = ctx.config.naming.properties;
-    const convention = typeof naming === 'object' ? `matching \`${naming.pattern}\`` : naming;
+    const convention = typeof naming === 'object' ? 'matching the configured pattern' : naming;
     for (const { event, property } of planProperties(ctx.plan)) {
       if (checkPropertyName(property.name, naming)) continue;
       const suggestion = propertySuggestion(property.name, naming);

@@ -6,7 +6,7 @@ export default defineRule({
   severity: 'P3',
   description: 'A new event names its owner and its trigger, so someone answers for it and everyone sends it at the same moment.',
   messages: { missing: 'New event `{{event}}` has no {{missing}}.' },
-  fix: 'Add {{fields}} to the event (`trigger:` says exactly when it is sent, e.g. "after the export API call succeeds").',
+  fix: 'Add the missing {{missing}} to the event: `owner:` names who answers for it, `trigger:` says exactly when it is sent (e.g. "after the export API call succeeds").',
   check(ctx) {
     if (!ctx.plan) return;
     for (const event of ctx.plan.events) {
@@ -15,7 +15,7 @@ export default defineRule({
       if (missing.length === 0) continue;
       ctx.report({
         messageId: 'missing',
-        data: { event: event.name, missing: missing.join(' or '), fields: missing.map((m) => `\`${m}:\``).join(' and ') },
+        data: { event: event.name, missing: missing.join(' or ') },
         location: event.location,
         event: event.name,
       });

@@ -1,5 +1,7 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { readAll } from '../../src/engine/snapshot.js';
+import { namesOf, siteCalls } from '../../src/code/events.js';
+import type { TrackCall } from '../../src/code/model.js';
 
 const CODE_FILE = /\.(m|c)?[jt]sx?$|\.(py|rb|go|kt|swift|java|php|cs|dart|rs|ex|exs|scala)$/;
 /** `NAME = 'event'`, `NAME: "event"`: the constants (or enum members) that stand for an event's name. */
@@ -9,16 +11,24 @@ export default defineRule({
   id: 'tests/untested-event',
   category: 'tests',
   severity: 'P2',
-  description: 'Every event added to the plan is exercised by a test (mentioned by name, or by the constant that holds its name).',
+  description: 'Every event added to the plan, and every unplanned event the code sends, is exercised by a test (mentioned by name, or by the constant that holds its name).',
   messages: {
     untested: 'No test mentions new event `{{event}}`.',
     untestedConstant: 'No test mentions new event `{{event}}`, nor the constant `{{constant}}` that holds its name.',
+    untestedCall: 'Event `{{event}}` is tracked here, but no test mentions it.',
   },
   fix: 'Add a test that triggers the flow and asserts `{{event}}` is sent with its required properties.',
   async check(ctx) {
     const plan = ctx.plan;
-    if (!plan) return;
-    const events = plan.events.filter((e) => e.status === 'active' && ctx.isNewEvent(e.name));
+    const planned = (plan?.events ?? []).filter((e) => e.status === 'active' && ctx.isNewEvent(e.name));
+    // Events the code sends that the plan does not list (or every event, without a plan): checked at their first call.
+    const firstCall = new Map<string, TrackCall>();
+    for (const call of siteCalls(ctx.code.calls)) {
+      if (call.kind !== 'track' || call.context.isTestFile) continue;
+      for (const name of namesOf(call.event)) if (!plan?.byName.has(name) && !firstCall.has(name)) firstCall.set(name, call);
+    }
+    const events = [...planned.map((e) => ({ name: e.name, location: e.location, call: undefined as TrackCall | undefined }))];
+    for (const [name, call] of firstCall) events.push({ name, location: call.event?.location ?? call.location, call });
     if (events.length === 0) return;
     const testFiles = ctx.files.filter((f) => ctx.isTestFile(f));
     const sourceFiles = ctx.files.filter((f) => !ctx.isTestFile(f) && CODE_FILE.test(f));
@@ -42,11 +52,9 @@ export default defineRule({
       const mentioned = tests.some((text) => text.includes(event.name) || names.some((n) => new RegExp(`\\b${escapeRegExp(n)}\\b`).test(text)));
       if (mentioned) continue;
       const [constant] = names;
-      ctx.report(
-        constant
-          ? { messageId: 'untestedConstant', data: { event: event.name, constant }, location: event.location, event: event.name }
-          : { messageId: 'untested', data: { event: event.name }, location: event.location, event: event.name },
-      );
+      if (event.call) ctx.report({ messageId: 'untestedCall', data: { event: event.name }, location: event.location, event: event.name });
+      else if (constant) ctx.report({ messageId: 'untestedConstant', data: { event: event.name, constant }, location: event.location, event: event.name });
+      else ctx.report({ messageId: 'untested', data: { event: event.name }, location: event.location, event: event.name });
     }
   },
 });

@@ -1,3 +1,4 @@
+import { code, type MessageValue } from '../engine/types.js';
 import type { EventName, TrackCall } from './model.js';
 
 /** The event names a call can send, when they are known statically. */
@@ -15,4 +16,17 @@ export function namesOf(event: EventName | undefined): string[] {
 /** Tracking calls that a rule about events at call sites should look at. */
 export function siteCalls(calls: readonly TrackCall[]): TrackCall[] {
   return calls.filter((c) => !c.internal);
+}
+
+/** How messages name a call's event: the name as code, or the method for identify-like calls. */
+export function eventLabel(call: TrackCall): MessageValue {
+  const e = call.event;
+  if (e && (e.kind === 'literal' || e.kind === 'constant')) return code(e.value);
+  return call.kind === 'track' ? 'this event' : code(call.method);
+}
+
+/** The single known event name of a call, for findings' `event` field. */
+export function eventOf(call: TrackCall): string | undefined {
+  const e = call.event;
+  return e && (e.kind === 'literal' || e.kind === 'constant') ? e.value : undefined;
 }

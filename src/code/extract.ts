@@ -191,6 +191,7 @@ function buildCall(analyzer: Analyzer, node: ts.CallExpression, resolved: Resolv
     ...(event ? { event } : {}),
     properties,
     identity,
+    identityVisible: resolved.identityVisible && (identitySource === undefined || (properties.kind === 'object' && properties.complete)),
     context: callContext(node, resolved, options.isTestFile(file)),
     snippet: shortText(node).slice(0, 200),
     ...(internal ? { internal: true } : {}),

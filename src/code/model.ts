@@ -85,6 +85,8 @@ export interface TrackCall {
   event?: EventName;
   properties: Properties;
   identity: IdentityEntry[];
+  /** No identity could hide where it was not seen (a spread, an opaque object argument). */
+  identityVisible: boolean;
   context: CallContext;
   /** Whitespace-normalised source of the call: part of stable fingerprints. */
   snippet: string;

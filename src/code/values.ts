@@ -37,6 +37,8 @@ export interface ResolvedCall {
   identity: Array<{ name: string; expr: ts.Expression }>;
   /** An object whose identity keys are among the properties (Mixpanel's distinct_id). */
   identityIn?: ts.Expression;
+  /** Every place an identity could be given was seen (object arguments were literals without spreads). */
+  identityVisible: boolean;
   canReject: boolean;
   /** The call goes through a wrapper whose function body is this one. */
   wrapper?: FunctionLike;
@@ -395,8 +397,15 @@ export class Analyzer {
       via: [],
       extraProperties: [],
       identity: [],
+      identityVisible: true,
       canReject: shape.canReject === true,
     };
+    for (const ref of shape.identity ?? []) {
+      if (ref.key === undefined) continue;
+      const arg = call.arguments[ref.arg];
+      const literal = arg ? unwrap(arg) : undefined;
+      if (literal && (!ts.isObjectLiteralExpression(literal) || literal.properties.some(ts.isSpreadAssignment))) resolved.identityVisible = false;
+    }
     if (shape.event) {
       const expr = at(shape.event);
       resolved.event = expr ? { expr } : { missing: 'no event name is passed' };
@@ -422,6 +431,7 @@ export class Analyzer {
       via: [summary.name, ...inner.via],
       extraProperties: inner.extraProperties,
       identity: [],
+      identityVisible: inner.identityVisible,
       canReject: summary.canReject,
       wrapper: summary.fn,
     };

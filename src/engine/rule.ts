@@ -69,22 +69,37 @@ export interface TemplateRenderer {
 const PLAIN: TemplateRenderer = { code: (v) => `\`${v}\``, text: (v) => v, literal: (v) => v };
 
 /**
- * Fills `{{name}}` placeholders. A placeholder written inside backticks (`` `{{name}}` ``), or whose
- * value is a `Code`, is rendered as code; the renderer decides how to make it safe for its medium.
+ * Fills `{{name}}` placeholders. Backtick spans of the template are code: their placeholders are
+ * filled verbatim and the whole span goes to `renderer.code`. Elsewhere a `Code` value is rendered as
+ * code and any other value as text; the renderer makes each safe for its medium.
  */
 export function fillTemplate(template: string, data: MessageData, renderer: TemplateRenderer = PLAIN): string {
-  const out: string[] = [];
-  const pattern = /`\{\{\s*(\w+)\s*\}\}`|\{\{\s*(\w+)\s*\}\}/g;
-  let last = 0;
-  for (const match of template.matchAll(pattern)) {
-    out.push(renderer.literal(template.slice(last, match.index)));
-    const key = (match[1] ?? match[2]) as string;
+  const raw = (key: string) => {
     const value = data[key] ?? '';
-    if (typeof value === 'object') out.push(renderer.code(value.code));
-    else if (match[1] !== undefined) out.push(renderer.code(String(value)));
-    else out.push(renderer.text(String(value)));
+    return typeof value === 'object' ? value.code : String(value);
+  };
+  const out: string[] = [];
+  let last = 0;
+  for (const span of template.matchAll(/`([^`]*)`/g)) {
+    out.push(fillText(template.slice(last, span.index), data, renderer));
+    out.push(renderer.code((span[1] ?? '').replace(PLACEHOLDER, (_, key: string) => raw(key))));
+    last = span.index + span[0].length;
+  }
+  out.push(fillText(template.slice(last), data, renderer));
+  return out.join('');
+}
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+function fillText(text: string, data: MessageData, renderer: TemplateRenderer): string {
+  const out: string[] = [];
+  let last = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    out.push(renderer.literal(text.slice(last, match.index)));
+    const value = data[match[1] as string] ?? '';
+    out.push(typeof value === 'object' ? renderer.code(value.code) : renderer.text(String(value)));
     last = match.index + match[0].length;
   }
-  out.push(renderer.literal(template.slice(last)));
+  out.push(renderer.literal(text.slice(last)));
   return out.join('');
 }

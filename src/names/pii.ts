@@ -82,7 +82,15 @@ export interface PiiOptions {
   types?: readonly string[];
   /** Extra single-word tokens that mean personal data (config `pii.words`). */
   words?: readonly string[];
+  /**
+   * The name is a value being read (`form.emailField`), not a property being declared: words such
+   * as `field` or `input` then describe where the personal data sits rather than a fact about it.
+   */
+  reading?: boolean;
 }
+
+/** Words that name the holder of a value, not a fact about it, when code reads them. */
+const HOLDER_WORDS = new Set(['field', 'fields', 'input', 'value', 'text', 'raw']);
 
 /** Whether a property or trait name carries personal data or a secret. */
 export function piiInName(name: string, options: PiiOptions = {}): PiiMatch | undefined {
@@ -101,7 +109,7 @@ export function piiInName(name: string, options: PiiOptions = {}): PiiMatch | un
       const at = findSequence(parts, sequence);
       if (at < 0) continue;
       const rest = [...parts.slice(0, at), ...parts.slice(at + sequence.length)];
-      if (rest.some((t) => MODIFIERS.has(t))) continue;
+      if (rest.some((t) => MODIFIERS.has(t) && !(options.reading && HOLDER_WORDS.has(t)))) continue;
       // A numeric `token` is a count of LLM tokens, not a credential.
       if (sequence.length === 1 && sequence[0] === 'token' && numeric) continue;
       // `cookie_banner_shown` is about a banner; only a bare or session/auth cookie is a credential.
@@ -111,4 +119,51 @@ export function piiInName(name: string, options: PiiOptions = {}): PiiMatch | un
     }
   }
   return undefined;
+}
+
+/** String methods that keep the value what it was (`email.toLowerCase()` is still an email). */
+const PRESERVING = new Set(['toLowerCase', 'toUpperCase', 'trim', 'trimStart', 'trimEnd', 'toString', 'normalize', 'valueOf', 'toLocaleLowerCase']);
+
+/**
+ * Whether code that reads `chain` (`account.email`, `form.emailField`, `user.name`) reads personal
+ * data. The last member is checked, and with its owner for `<person>.name`.
+ */
+export function piiInRead(chain: string, options: PiiOptions = {}): PiiMatch | undefined {
+  const segments = chain.split('.').filter((s) => s !== 'this');
+  while (segments.length > 1 && PRESERVING.has(segments[segments.length - 1] ?? '')) segments.pop();
+  const last = segments[segments.length - 1];
+  if (!last) return undefined;
+  const own = piiInName(last, { ...options, reading: true });
+  if (own) return own;
+  const owner = segments[segments.length - 2];
+  return owner ? piiInName(`${owner}_${last}`, { ...options, reading: true }) : undefined;
+}
+
+/** Reads that pass a whole person or request along (`user`, `req.body`, `ctx.state.user`). */
+const WHOLE_OBJECTS = new Set([
+  'user', 'customer', 'account', 'profile', 'person', 'member', 'employee', 'contact', 'patient', 'student', 'candidate',
+  'currentuser', 'viewer', 'me', 'req', 'request', 'body', 'session', 'headers', 'cookies', 'formdata', 'form',
+]);
+
+export function isWholeObjectRead(chain: string): boolean {
+  const last = chain.split('.').pop() ?? '';
+  return WHOLE_OBJECTS.has(last.toLowerCase());
+}
+
+/** Values that carry a raw command line or URL, where tokens and emails travel. */
+const RAW_SOURCES = [
+  /^process\.argv$/,
+  /^(window\.|document\.)?location\.(href|search|hash)$/,
+  /^document\.(URL|referrer|documentURI)$/,
+  /^(req|request|ctx\.request)\.(url|originalUrl|query|href)$/,
+];
+
+export function isRawUrlRead(chain: string): boolean {
+  return RAW_SOURCES.some((pattern) => pattern.test(chain));
+}
+
+/** A call that hashes its input (`sha256(email)`, `hashEmail`, `crypto.createHash`). */
+export function isHashCall(callee: string): boolean {
+  const last = callee.split('.').pop() ?? '';
+  return tokens(last).some((t) => HASH_TOKENS.has(t)) || /createHash|createHmac/.test(callee);
 }

@@ -18,9 +18,18 @@ ruleTester(rule, {
     },
     { name: 'python tests count too', basePlan, plan, files: { 'tests/test_export.py': 'assert_tracked("report_exported")' } },
     { name: 'events that existed before are not new', basePlan: plan, plan },
+    {
+      name: 'an unplanned event tracked in code and mentioned by a test',
+      files: { 'src/a.ts': "window.analytics.track('cli_ran');\n", 'src/a.test.ts': "expect(sent).toContain('cli_ran');\n" },
+    },
     { name: 'deprecated new events need no test', basePlan, plan: plan.replace('  report_exported:\n', '  report_exported:\n    status: deprecated\n') },
   ],
   invalid: [
+    {
+      name: 'an event tracked in code that no test mentions',
+      files: { 'src/a.ts': "const x = 1;\nwindow.analytics.track('cli_ran');\nwindow.analytics.track('cli_ran');\n" },
+      findings: [{ messageId: 'untestedCall', line: 2, file: 'src/a.ts' }],
+    },
     { name: 'no test at all', basePlan, plan, findings: [{ messageId: 'untested', line: 8, event: 'report_exported' }] },
     {
       name: 'the name appears only in source, not in tests',

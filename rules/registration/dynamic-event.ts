@@ -1,0 +1,22 @@
+import { defineRule } from '../../src/engine/rule.js';
+import { siteCalls } from '../../src/code/events.js';
+
+export default defineRule({
+  id: 'registration/dynamic-event',
+  category: 'registration',
+  severity: 'P1',
+  description: 'Event names are fixed strings or constants, so they can be checked against the plan and found by search.',
+  messages: { dynamic: 'The event name `{{text}}` cannot be known before run time: {{reason}}.' },
+  fix: 'Pass a literal or a constant from the events module; put the varying part in a property (`{ report_type: kind }`).',
+  check(ctx) {
+    for (const call of siteCalls(ctx.code.calls)) {
+      if (call.kind !== 'track' || call.context.isTestFile || call.event?.kind !== 'dynamic') continue;
+      ctx.report({
+        messageId: 'dynamic',
+        data: { text: call.event.text || call.method, reason: call.event.reason },
+        location: call.event.location,
+        key: call.snippet,
+      });
+    }
+  },
+});

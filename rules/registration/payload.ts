@@ -1,0 +1,80 @@
+import { defineRule, type RuleContext } from '../../src/engine/rule.js';
+import { eventOf, namesOf, siteCalls } from '../../src/code/events.js';
+import type { TrackCall } from '../../src/code/model.js';
+import { IDENTITY_KEYS } from '../../src/code/sdks.js';
+import { validatePayload } from '../../src/plan/payload.js';
+import type { PlanEvent, TrackingPlan } from '../../src/plan/model.js';
+
+/** Stands for a value only known at run time: present, but of no checkable type. */
+const UNKNOWN_VALUE = '\u0000trackguard:unknown';
+
+export default defineRule({
+  id: 'registration/payload',
+  category: 'registration',
+  severity: 'P1',
+  description: "A tracking call's properties match the plan: no undefined properties, every required one present, literal values of the declared type.",
+  messages: {
+    unknownProperty: 'Property `{{key}}` is not defined for `{{event}}` in the tracking plan.',
+    missingRequired: '`{{event}}` is sent without its required property `{{key}}`.',
+    invalidValue: 'Property `{{key}}` of `{{event}}` is sent as `{{value}}`, but the plan says it {{rule}}.',
+  },
+  fix: {
+    unknownProperty: 'Add `{{key}}` to `{{event}}` in the plan (with a type and a description), or stop sending it.',
+    missingRequired: 'Send `{{key}}` with the event, or make it optional in the plan if it can legitimately be absent.',
+    invalidValue: 'Send a value that matches the plan, or change the plan if the plan is wrong.',
+  },
+  check(ctx) {
+    const plan = ctx.plan;
+    if (!plan) return;
+    const seen = new Set<string>();
+    for (const call of siteCalls(ctx.code.calls)) {
+      if (call.kind !== 'track' || call.context.isTestFile) continue;
+      const names = namesOf(call.event);
+      if (names.length !== 1) continue;
+      const event = plan.byName.get(names[0] as string);
+      if (!event) continue;
+      checkCall(ctx, plan, event, call, seen);
+    }
+  },
+});
+
+function checkCall(
+  ctx: RuleContext<'unknownProperty' | 'missingRequired' | 'invalidValue'>,
+  plan: TrackingPlan,
+  event: PlanEvent,
+  call: TrackCall,
+  seen: Set<string>,
+): void {
+  const props = call.properties;
+  if (props.kind === 'passthrough') return;
+  const entries = props.kind === 'object' ? props.entries : [];
+  const known = new Set([...plan.commonProperties, ...event.properties].map((p) => p.name));
+  for (const entry of entries) {
+    if (known.has(entry.key) || IDENTITY_KEYS.includes(entry.key) || entry.key.startsWith('$')) continue;
+    const where = `${entry.keyLocation.file}:${entry.keyLocation.line}:${entry.keyLocation.column}:${event.name}`;
+    if (seen.has(where)) continue;
+    seen.add(where);
+    ctx.report({ messageId: 'unknownProperty', data: { key: entry.key, event: event.name }, location: entry.keyLocation, event: event.name, property: entry.key, key: call.snippet });
+  }
+  const payload: Record<string, unknown> = {};
+  for (const entry of entries) payload[entry.key] = entry.literal ? entry.literal.value : UNKNOWN_VALUE;
+  const complete = props.kind === 'none' || (props.kind === 'object' && props.complete);
+  for (const problem of validatePayload(plan, event.name, payload)) {
+    const top = problem.path.split('.')[0] ?? '';
+    if (problem.keyword === 'required') {
+      if (!complete || top !== problem.path) continue;
+      ctx.report({ messageId: 'missingRequired', data: { key: top, event: event.name }, location: call.location, event: eventOf(call), property: top, key: call.snippet });
+      continue;
+    }
+    const entry = entries.find((e) => e.key === top);
+    if (!entry?.literal || top !== problem.path) continue;
+    ctx.report({
+      messageId: 'invalidValue',
+      data: { key: top, event: event.name, value: JSON.stringify(entry.literal.value) ?? 'undefined', rule: problem.message.replace(/^`[^`]*` /, '') },
+      location: entry.valueLocation,
+      event: event.name,
+      property: top,
+      key: `${problem.keyword}|${call.snippet}`,
+    });
+  }
+}

@@ -1,0 +1,19 @@
+import rule from '../../../rules/naming/code-event-name.js';
+import { planOf, ruleTester } from '../../helpers/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'conforming names', files: { 'src/a.ts': "window.analytics.track('report_exported');\n" } },
+    { name: 'planned names are checked in the plan, not here', plan: planOf({ ExportClicked: {} }), files: { 'src/a.ts': "window.analytics.track('ExportClicked');\n" } },
+  ],
+  invalid: [
+    {
+      name: 'unplanned names off the convention',
+      files: { 'src/a.ts': "window.analytics.track('ExportClicked');\nwindow.analytics.track('report_export');\n" },
+      findings: [
+        { messageId: 'convention', line: 1, column: 24, message: 'shape' },
+        { messageId: 'convention', line: 2, message: 'past tense' },
+      ],
+    },
+  ],
+});

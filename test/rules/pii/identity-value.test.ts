@@ -1,0 +1,28 @@
+import rule from '../../../rules/pii/identity-value.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
+
+const node = "import { PostHog } from 'posthog-node';\nconst ph = new PostHog('k');\n";
+
+ruleTester(rule, {
+  valid: [
+    { name: 'a user id', files: { 'src/a.ts': `${node}ph.capture({ distinctId: user.id, event: 'report_exported' });\n` } },
+    { name: 'a hashed email', files: { 'src/a.ts': `${node}ph.capture({ distinctId: sha256(user.email), event: 'report_exported' });\n` } },
+  ],
+  invalid: [
+    {
+      name: 'an email as distinctId',
+      files: { 'src/a.ts': `${node}ph.capture({ distinctId: user.email, event: 'report_exported' });\n` },
+      findings: [{ messageId: 'read', line: 3, column: 26, message: 'an email address' }],
+    },
+    {
+      name: 'a username in mixpanel distinct_id, and an email literal',
+      files: {
+        'src/a.ts': "import Mixpanel from 'mixpanel';\nconst mp = Mixpanel.init('t');\nmp.track('report_exported', { distinct_id: account.username });\nmp.track('report_exported', { distinct_id: 'ops@example.com' });\n",
+      },
+      findings: [
+        { messageId: 'read', line: 3 },
+        { messageId: 'literal', line: 4 },
+      ],
+    },
+  ],
+});
