@@ -13,6 +13,8 @@ export interface JsonReport {
   suppressed: Array<JsonFinding & { suppressedAt: { file: string; line: number }; reason: string }>;
   incomplete: Report['incomplete'];
   notes: string[];
+  /** Plan events and where the code tracks them (audit mode, or a change that touches the plan). */
+  implementation: Array<{ event: string; status: string; locations: Array<{ file: string; line: number }> }> | null;
 }
 
 export interface JsonFinding {
@@ -80,6 +82,9 @@ export function toJson(report: Report): JsonReport {
     suppressed: report.suppressed.map((s) => ({ ...finding(s.finding), suppressedAt: { file: s.file, line: s.line }, reason: s.reason })),
     incomplete: report.incomplete,
     notes: report.notes,
+    implementation: report.implementation
+      ? report.implementation.map((row) => ({ event: row.event, status: row.status, locations: row.locations.map((l) => ({ file: l.file, line: l.line })) }))
+      : null,
   };
 }
 

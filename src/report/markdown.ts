@@ -70,6 +70,20 @@ export function renderMarkdown(report: Report): string {
     lines.push('');
   }
 
+  if (report.implementation && report.implementation.length > 0) {
+    const rows = report.implementation;
+    const missing = rows.filter((r) => r.status === 'active' && r.locations.length === 0).length;
+    lines.push(`<details><summary><b>Implementation</b>: ${rows.length - missing} of ${rows.length} plan events tracked in code</summary>`, '');
+    lines.push('| Event | Status | Tracked at |', '|---|---|---|');
+    for (const row of rows.slice(0, 300)) {
+      const where = row.locations.slice(0, 3).map((l) => mdCode(`${l.file}:${l.line}`, true)).join(', ') + (row.locations.length > 3 ? ` +${row.locations.length - 3}` : '');
+      const status = row.locations.length > 0 ? 'tracked' : row.status === 'deprecated' ? 'deprecated' : '**not implemented**';
+      lines.push(`| ${mdCode(row.event, true)} | ${status} | ${where} |`);
+    }
+    if (rows.length > 300) lines.push(`| … | ${rows.length - 300} more | |`);
+    lines.push('', '</details>', '');
+  }
+
   if (report.findings.length > 0) {
     lines.push('### Findings', '');
     for (const severity of SEVERITIES) {

@@ -38,6 +38,13 @@ export function renderText(report: Report, options: TextOptions = { color: false
       out.push(`  ${c.kind.padEnd(20)} ${clean(target)} — ${clean(c.detail)}${flag}`);
     }
   }
+  if (report.implementation && report.implementation.length > 0) {
+    out.push('', paint('bold', 'Implementation'));
+    for (const row of report.implementation) {
+      const where = row.locations.length ? row.locations.slice(0, 3).map((l) => `${l.file}:${l.line}`).join(', ') + (row.locations.length > 3 ? ` +${row.locations.length - 3}` : '') : row.status === 'deprecated' ? '(deprecated)' : paint('P2', 'not implemented');
+      out.push(`  ${clean(row.event).padEnd(32)} ${clean(where)}`);
+    }
+  }
   for (const severity of SEVERITIES) {
     const group = report.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
