@@ -51,7 +51,8 @@ function checkCall(
   const known = new Set([...plan.commonProperties, ...event.properties].map((p) => p.name));
   for (const entry of entries) {
     if (known.has(entry.key) || IDENTITY_KEYS.includes(entry.key) || entry.key.startsWith('$')) continue;
-    const where = `${entry.keyLocation.file}:${entry.keyLocation.line}:${entry.keyLocation.column}:${event.name}`;
+    // A key a wrapper adds is one problem at one place, whichever events pass through it.
+    const where = `${entry.keyLocation.file}:${entry.keyLocation.line}:${entry.keyLocation.column}${entry.fromWrapper ? '' : `:${event.name}`}`;
     if (seen.has(where)) continue;
     seen.add(where);
     ctx.report({ messageId: 'unknownProperty', data: { key: entry.key, event: event.name }, location: entry.keyLocation, event: event.name, property: entry.key, key: call.snippet });

@@ -50,6 +50,7 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
   const earlyCalls: CodeIndex['earlyCalls'] = [];
   const wrapperFns = new Map<FunctionLike, WrapperInfo>();
   const helperTries = new Set<ts.TryStatement>();
+  const helperFns = new Set<FunctionLike>();
   const files: string[] = [];
 
   for (const file of inScope) {
@@ -70,6 +71,8 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
             if (early) earlyCalls.push({ call, operation: early.text, operationLocation: program.location(early.node) });
           }
           const fn = enclosingFunction(node);
+          const helper = fn && outermostFunction(fn);
+          if (helper && topLevel(helper)) helperFns.add(helper);
           if (fn && !wrapperFns.has(fn)) {
             const summary = analyzer.wrapperSummary(fn, functionName(fn));
             if (summary) wrapperFns.set(fn, wrapperInfo(program, fn, summary.name, summary.canReject));
@@ -122,7 +125,7 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
     rethrows,
     catchLogs,
     earlyCalls,
-    barrelGaps: barrelGaps(program, analyzer, [...wrapperFns.keys()]),
+    barrelGaps: barrelGaps(program, analyzer, [...helperFns]),
     files,
     skipped: [...program.skipped],
   };
@@ -497,18 +500,19 @@ function earlyOperation(analyzer: Analyzer, node: ts.CallExpression, call: Track
   if (!ts.isExpressionStatement(statement)) return undefined;
   const block = statement.parent as ts.Block | ts.SourceFile;
   const index = block.statements.indexOf(statement as ts.Statement);
+  // A step of the operation is an awaited call standing as its own statement or assigned to a
+  // variable; an await inside a response (`res.json(await list())`) is not the reported work.
   for (const later of block.statements.slice(index + 1)) {
-    let found: ts.CallExpression | undefined;
-    const visit = (n: ts.Node) => {
-      if (found || isFunctionLike(n)) return;
-      if (ts.isAwaitExpression(n)) {
-        const inner = unwrap(n.expression);
-        if (ts.isCallExpression(inner) && !LOGGER.test(shortText(inner.expression)) && !analyzer.resolveCall(inner)) found = inner;
-      }
-      ts.forEachChild(n, visit);
-    };
-    visit(later);
-    if (found) return { node: found, text: shortText(found.expression) };
+    let awaited: ts.Expression | undefined;
+    if (ts.isExpressionStatement(later)) awaited = unwrap(later.expression);
+    else if (ts.isVariableStatement(later)) awaited = later.declarationList.declarations[0]?.initializer;
+    if (!awaited) continue;
+    const step = unwrap(awaited);
+    if (!ts.isAwaitExpression(step)) continue;
+    const inner = unwrap(step.expression);
+    if (ts.isCallExpression(inner) && !LOGGER.test(shortText(inner.expression)) && !analyzer.resolveCall(inner)) {
+      return { node: inner, text: shortText(inner.expression) };
+    }
   }
   return undefined;
 }
@@ -583,7 +587,16 @@ function registryConstants(
   return out;
 }
 
-/** Exported helpers of a folder that has an index barrel which does not re-export them. */
+function outermostFunction(fn: FunctionLike): FunctionLike {
+  let outer = fn;
+  for (let n: ts.Node | undefined = fn.parent; n; n = n.parent) if (isFunctionLike(n)) outer = n;
+  return outer;
+}
+
+/** Folders that hold the analytics module, where the barrel rule applies. */
+const ANALYTICS_FOLDER = /(^|\/)(analytics|tracking|telemetry|metrics|instrumentation|events)(\/|$)/i;
+
+/** Exported helpers of an analytics folder whose index barrel does not re-export them. */
 function barrelGaps(program: CodeProgram, analyzer: Analyzer, fns: FunctionLike[]): CodeIndex['barrelGaps'] {
   const gaps: CodeIndex['barrelGaps'] = [];
   for (const fn of fns) {
@@ -591,6 +604,7 @@ function barrelGaps(program: CodeProgram, analyzer: Analyzer, fns: FunctionLike[
     const name = ts.isFunctionDeclaration(fn) ? fn.name?.text : nameOf(fn);
     if (!name || !topLevel(fn) || !program.isExported(file, name)) continue;
     const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+    if (!ANALYTICS_FOLDER.test(dir)) continue;
     const barrel = ['index.ts', 'index.tsx', 'index.js', 'index.mjs'].map((f) => (dir ? `${dir}/${f}` : f)).find((f) => program.sources.has(f));
     if (!barrel || barrel === file) continue;
     const value = analyzer.exportValue(barrel, name, new Set());
