@@ -106,3 +106,53 @@ describe('parseSuppressions', () => {
     ]);
   });
 });
+
+describe('review of code', () => {
+  it('silences code findings with next-line and file-level comments, and lists them', async () => {
+    const head = new MemorySnapshot({
+      'tracking-plan.yaml': 'version: 1\nevents:\n  signup_completed: {}\n',
+      'src/a.ts': [
+        "import posthog from 'posthog-js';",
+        '// trackguard-ignore-next-line pii/code-property -- legal approved, see DPA-7',
+        "posthog.capture('signup_completed', { email: user.email });",
+        "posthog.capture('signup_completed', { phone: user.phone });",
+      ].join('\n'),
+      'src/b.ts': "// trackguard-ignore-file registration -- legacy events, removed in Q3\nwindow.analytics.track('old_thing_happened');\n",
+    });
+    const report = await review({ head, config: null });
+    const code = report.findings.filter((f) => f.file.startsWith('src/'));
+    expect(code.map((f) => `${f.ruleId}@${f.file}:${f.line}`)).toEqual(expect.arrayContaining(['pii/code-property@src/a.ts:4']));
+    expect(code.some((f) => f.file === 'src/a.ts' && f.line === 3 && f.ruleId === 'pii/code-property')).toBe(false);
+    expect(code.some((f) => f.file === 'src/b.ts' && f.category === 'registration')).toBe(false);
+    expect(report.suppressed.map((s) => [s.finding.ruleId, s.reason])).toEqual(
+      expect.arrayContaining([
+        ['pii/code-property', 'legal approved, see DPA-7'],
+        ['registration/unplanned-event', 'legacy events, removed in Q3'],
+      ]),
+    );
+  });
+
+  it('in diff mode analyses only changed files unless the plan changes', async () => {
+    const plan = 'version: 1\nevents:\n  a_done: {}\n';
+    const files = { 'tracking-plan.yaml': plan, 'src/old.ts': "window.analytics.track('legacy_thing_done');\n", 'src/new.ts': '' };
+    const head = new MemorySnapshot({ ...files, 'src/new.ts': "window.analytics.track('new_thing_done');\n" });
+    const report = await review({ base: new MemorySnapshot(files), head, config: null, changedFiles: ['src/new.ts'] });
+    expect(report.findings.filter((f) => f.ruleId === 'registration/unplanned-event').map((f) => f.file)).toEqual(['src/new.ts']);
+    expect(report.implementation).toBeUndefined();
+    const planChange = await review({
+      base: new MemorySnapshot(files),
+      head: new MemorySnapshot({ ...files, 'tracking-plan.yaml': `${plan}  b_done: {}\n` }),
+      config: null,
+    });
+    expect(planChange.implementation?.map((r) => [r.event, r.locations.length])).toEqual([
+      ['a_done', 0],
+      ['b_done', 0],
+    ]);
+  });
+
+  it('reports skipped files and concludes neutral', async () => {
+    const report = await review({ head: new MemorySnapshot({ 'src/bundle.js': `analytics.track('x');${'a'.repeat(25_000)}` }), config: null });
+    expect(report.incomplete).toEqual([expect.objectContaining({ file: 'src/bundle.js', reason: expect.stringContaining('minified') })]);
+    expect(report.conclusion).toBe('neutral');
+  });
+});
