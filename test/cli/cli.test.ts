@@ -132,6 +132,28 @@ describe('trackguard CLI', () => {
     }
   });
 
+  it('reviews instrumentation code in diff mode with file:line:column', () => {
+    const code = new TempRepo()
+      .write({ 'tracking-plan.yaml': BASE_PLAN, ...TEST_FILE, 'src/export.ts': "import posthog from 'posthog-js';\nexport const done = (id: string) => posthog.capture('report_exported', { report_id: id });\n" })
+      .commit('base');
+    try {
+      code.git('checkout', '-q', '-b', 'feature');
+      code.write({ 'src/share.ts': "import posthog from 'posthog-js';\n\nexport function share(user: { email: string }) {\n  posthog.capture('report_shared', { via: user.email });\n}\n" }).commit('share');
+      const result = run(['review', '--repo', code.dir, '--format', 'json']);
+      expect(result.code).toBe(1);
+      const json = JSON.parse(result.stdout) as { findings: Array<{ ruleId: string; file: string; line: number; column: number }> };
+      expect(json.findings).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ ruleId: 'pii/code-property', file: 'src/share.ts', line: 4, column: 43 }),
+          expect.objectContaining({ ruleId: 'registration/unplanned-event', file: 'src/share.ts', line: 4, column: 19 }),
+        ]),
+      );
+      expect(json.findings.every((f) => f.file === 'src/share.ts')).toBe(true);
+    } finally {
+      code.remove();
+    }
+  });
+
   it('exits 2 with a one-line reason on usage errors', () => {
     for (const args of [
       ['review', '--bogus'],
