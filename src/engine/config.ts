@@ -18,6 +18,7 @@ export interface Config {
   tests: string[];
   failOn: Severity | 'never';
   comment: 'always' | 'findings' | 'never';
+  onError: 'neutral' | 'failure';
   naming: { events: EventNaming; pastTense: boolean; prefixes: string[]; properties: PropertyNaming };
   rules: Readonly<Record<string, Severity | 'off'>>;
   pii: { allow: string[]; words: string[] };
@@ -62,6 +63,7 @@ export function defaultConfig(): Config {
     tests: [...DEFAULT_TEST_GLOBS],
     failOn: 'P1',
     comment: 'always',
+    onError: 'neutral',
     naming: { events: 'snake_case', pastTense: true, prefixes: [], properties: 'snake_case' },
     rules: {},
     pii: { allow: [], words: [] },
@@ -100,6 +102,7 @@ export function loadConfig(file: string, text: string, knownRuleIds: readonly st
   if (raw.tests) config.tests = raw.tests;
   if (raw.fail_on) config.failOn = raw.fail_on;
   if (raw.comment) config.comment = raw.comment;
+  if (raw.on_error) config.onError = raw.on_error;
   if (raw.naming?.events) config.naming.events = raw.naming.events;
   if (raw.naming?.past_tense !== undefined) config.naming.pastTense = raw.naming.past_tense;
   if (raw.naming?.prefixes) config.naming.prefixes = raw.naming.prefixes;
@@ -166,6 +169,7 @@ interface RawConfig {
   tests?: string[];
   fail_on?: Severity | 'never';
   comment?: Config['comment'];
+  on_error?: Config['onError'];
   naming?: { events?: EventNaming; past_tense?: boolean; prefixes?: string[]; properties?: PropertyNaming };
   rules?: Record<string, Severity | 'off'>;
   pii?: { allow?: string[]; words?: string[] };

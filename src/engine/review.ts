@@ -46,12 +46,14 @@ export interface ReviewInput {
    * knows them (git diff, the PR's file list). Without it they are found by comparing contents.
    */
   changedFiles?: readonly string[];
+  /** What the adapter already knows it could not review (e.g. GitHub listed only part of a PR). */
+  incomplete?: readonly Incompleteness[];
 }
 
 export async function review(input: ReviewInput): Promise<Report> {
   const rules = input.rules ?? allRules;
   const mode: ReviewMode = input.mode ?? (input.base ? 'diff' : 'all');
-  const incomplete: Incompleteness[] = [];
+  const incomplete: Incompleteness[] = [...(input.incomplete ?? [])];
   const notes: string[] = [];
 
   const { config, problems: configProblems, source: configSource } = await readConfig(input, rules);
@@ -114,7 +116,8 @@ export async function review(input: ReviewInput): Promise<Report> {
       basePlan: undefined,
       diff: undefined,
       config,
-      configProblems,
+      // The configuration is one file for both sides: its problems are always the head's to report.
+      configProblems: [],
       scope,
     });
     reported = newOnly(headFindings, baseFindings);

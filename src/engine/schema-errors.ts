@@ -27,7 +27,12 @@ export function schemaProblems(source: ParsedSource, errors: readonly ErrorObjec
   for (const [pointer, group] of byPath) {
     const path = splitPointer(pointer);
     const isTypeKeyword = path[path.length - 1] === 'type' && group.some((e) => e.keyword === 'anyOf');
-    const chosen = isTypeKeyword ? group.filter((e) => e.keyword === 'anyOf') : group.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'if');
+    let chosen = isTypeKeyword ? group.filter((e) => e.keyword === 'anyOf') : group.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'if');
+    // Alternatives (`anyOf`) fail in every branch; the branch that says what values are allowed
+    // (an enum) explains more than the one that only names another type.
+    if (!isTypeKeyword && group.some((e) => e.keyword === 'anyOf') && chosen.some((e) => e.keyword !== 'type')) {
+      chosen = chosen.filter((e) => e.keyword !== 'type');
+    }
     for (const error of chosen) {
       const problem = describe(source, path, error, isTypeKeyword);
       const key = `${problem.line}:${problem.column}:${problem.message}`;
