@@ -1,0 +1,32 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FakeGitHub } from '../helpers/fake-github.js';
+
+/** The GitHub stand-in served over real HTTP on 127.0.0.1, as GitHub Enterprise (`/api/v3`). */
+export async function startStandIn(repoDir: string): Promise<{ github: FakeGitHub; server: Server; host: string; close(): Promise<void> }> {
+  const github = new FakeGitHub(repoDir);
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      let body: unknown = raw;
+      if (raw && (req.headers['content-type'] ?? '').includes('json')) {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          body = raw;
+        }
+      }
+      const path = (req.url ?? '/').replace(/^\/api\/v3/, '');
+      const reply = github.handle(req.method ?? 'GET', path, body, req.headers);
+      res.writeHead(reply.status, reply.headers);
+      res.end(reply.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const host = `127.0.0.1:${port}`;
+  github.baseUrl = `http://${host}/api/v3`;
+  return { github, server, host, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
