@@ -4,6 +4,7 @@ import configSchema from './config.schema.json' with { type: 'json' };
 import { closest, locate, parseSource, type SourceProblem } from './source.js';
 import { schemaProblems } from './schema-errors.js';
 import type { Severity } from './types.js';
+import type { PlanLocation } from '../plan/sources.js';
 
 export const CONFIG_PATH = '.github/trackguard.yml';
 
@@ -11,8 +12,8 @@ export type EventNaming = 'snake_case' | 'object.action' | 'prefix.object.action
 export type PropertyNaming = 'snake_case' | 'camelCase' | { pattern: string };
 
 export interface Config {
-  /** Plan locations; `undefined` means the defaults (tracking-plan.yaml/.yml/.json or tracking-plan/). */
-  plan: string[] | undefined;
+  /** Plan locations; `undefined` means detection (tracking-plan.yaml/.yml/.json or tracking-plan/, then other formats). */
+  plan: PlanLocation[] | undefined;
   paths: string[];
   ignore: string[];
   tests: string[];
@@ -96,7 +97,9 @@ export function loadConfig(file: string, text: string, knownRuleIds: readonly st
     return { config, problems };
   }
   const raw = source.data as RawConfig;
-  if (raw.plan !== undefined) config.plan = ([] as string[]).concat(raw.plan);
+  if (raw.plan !== undefined) {
+    config.plan = ([] as Array<string | PlanLocation>).concat(raw.plan).map((entry) => (typeof entry === 'string' ? { path: entry } : entry));
+  }
   if (raw.paths) config.paths = raw.paths;
   if (raw.ignore) config.ignore = [...DEFAULT_IGNORE, ...raw.ignore];
   if (raw.tests) config.tests = raw.tests;
@@ -163,7 +166,7 @@ export function loadConfig(file: string, text: string, knownRuleIds: readonly st
 }
 
 interface RawConfig {
-  plan?: string | string[];
+  plan?: string | PlanLocation | Array<string | PlanLocation>;
   paths?: string[];
   ignore?: string[];
   tests?: string[];

@@ -3,7 +3,8 @@ import { buildCodeIndex } from '../code/index.js';
 import { eventValues } from '../code/events.js';
 import type { CodeIndex, TrackCall } from '../code/model.js';
 import { diffPlans } from '../plan/diff.js';
-import { loadPlan, resolvePlanFiles, type LoadedPlan } from '../plan/load.js';
+import { loadPlan, type LoadedPlan } from '../plan/load.js';
+import { resolvePlanSources } from '../plan/sources.js';
 import type { TrackingPlan } from '../plan/model.js';
 import { CONFIG_PATH, defaultConfig, loadConfig, type Config } from './config.js';
 import { fingerprint } from './fingerprint.js';
@@ -57,7 +58,7 @@ export async function review(input: ReviewInput): Promise<Report> {
   const notes: string[] = [];
 
   const { config, problems: configProblems, source: configSource } = await readConfig(input, rules);
-  if (input.planPaths?.length) config.plan = input.planPaths;
+  if (input.planPaths?.length) config.plan = input.planPaths.map((path) => ({ path }));
   if (input.failOn) config.failOn = input.failOn;
 
   const headFiles = await input.head.list();
@@ -66,8 +67,8 @@ export async function review(input: ReviewInput): Promise<Report> {
   if (!head.loaded.plan) {
     notes.push(
       config.plan
-        ? `No tracking plan found at ${config.plan.join(', ')}.`
-        : 'No tracking plan found (looked for tracking-plan.yaml, .yml, .json and tracking-plan/); plan rules did not run.',
+        ? `No tracking plan found at ${config.plan.map((p) => p.path).join(', ')}.`
+        : 'No tracking plan found (looked for tracking-plan.yaml, .yml, .json, tracking-plan/, Segment plan.json, rudder-cli YAML, Iglu schemas and *.schema.json event folders); plan rules did not run.',
     );
   }
   const diff = mode === 'diff' && base ? diffPlans(base.loaded.plan, head.loaded.plan) : undefined;
@@ -168,8 +169,9 @@ interface Side {
 const EMPTY_CODE: CodeIndex = { calls: [], wrappers: [], constants: [], rethrows: [], catchLogs: [], earlyCalls: [], barrelGaps: [], files: [], skipped: [] };
 
 async function loadSide(snapshot: Snapshot, allFiles: readonly string[], config: Config, incomplete: Incompleteness[]): Promise<Side> {
-  const planFiles = resolvePlanFiles(allFiles, config.plan);
-  const loaded = await loadPlan(snapshot, planFiles, {
+  const sources = await resolvePlanSources(snapshot, allFiles, config.plan);
+  const planFiles = sources.flatMap((s) => s.files);
+  const loaded = await loadPlan(snapshot, sources, {
     maxFileBytes: config.limits.maxFileBytes,
     maxAliasCount: config.limits.maxAliasCount,
   });

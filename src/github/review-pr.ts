@@ -115,12 +115,14 @@ async function readConfigText(octokit: GitHub, repo: { owner: string; repo: stri
 
 /** Whether the change touches a plan file, or code that mentions analytics (judged from the diff). */
 function touchesAnalytics(files: readonly ChangedFile[], config: Config): boolean {
-  const locations = config.plan ?? [...DEFAULT_PLAN_PATHS];
+  const locations = config.plan?.map((p) => p.path) ?? [...DEFAULT_PLAN_PATHS];
   const included = matcher(config.paths);
   const ignored = matcher(config.ignore);
   for (const file of files) {
     for (const name of [file.filename, file.previous_filename].filter((n): n is string => Boolean(n))) {
       if (locations.some((loc) => name === loc.replace(/^\.\//, '') || name.startsWith(loc.replace(/^\.\//, '').replace(/\/?$/, '/')))) return true;
+      // Plans of other formats, found by detection: Segment plan.json, rudder-cli YAML, Iglu and event schemas.
+      if (!config.plan && (/(^|\/)plan\.json$/.test(name) || /(^|\/)schemas\/[^/]+\/[^/]+\/jsonschema\//.test(name) || /\.schema\.json$/.test(name) || (/\.ya?ml$/.test(name) && /rudder\/v/.test(file.patch ?? 'rudder/v')))) return true;
       if (!CODE_FILE.test(name) || !included(name) || ignored(name)) continue;
       if (file.patch === undefined || ANALYTICS_HINT.test(file.patch) || ANALYTICS_HINT.test(name)) return true;
     }

@@ -4,10 +4,16 @@ import { parseSource, locate, type ParsedSource, type PathSegment, type SourcePr
 import { schemaProblems } from '../engine/schema-errors.js';
 import { readAll, type Snapshot } from '../engine/snapshot.js';
 import type { SourceLocation } from '../engine/types.js';
-import type { PlanEvent, PlanProperty, PropertyType, TrackingPlan } from './model.js';
+import type { PlanEvent, PlanFormat, PlanProperty, PropertyType, SchemaVersion, TrackingPlan } from './model.js';
 
-export const DEFAULT_PLAN_PATHS = ['tracking-plan.yaml', 'tracking-plan.yml', 'tracking-plan.json', 'tracking-plan/'] as const;
-const PLAN_FILE = /\.(ya?ml|json)$/i;
+import { DEFAULT_PLAN_PATHS, type PlanSource } from './sources.js';
+import { pointerResolver } from './formats/json-schema.js';
+import { importSegment } from './formats/segment.js';
+import { importRudderStack } from './formats/rudderstack.js';
+import { importSnowplow } from './formats/snowplow.js';
+import { importJsonSchema } from './formats/jsonschema.js';
+
+export { DEFAULT_PLAN_PATHS };
 
 export interface PlanLoadLimits {
   maxFileBytes: number;
@@ -28,53 +34,60 @@ function planValidator(): ValidateFunction {
   return validatePlan;
 }
 
-/**
- * Resolves configured plan locations to files. A location ending in `/`, or naming a directory,
- * takes every YAML/JSON file below it. Without configuration the first default that exists wins.
- */
-export function resolvePlanFiles(allFiles: readonly string[], configured: readonly string[] | undefined): string[] {
-  const locations = configured && configured.length > 0 ? configured : DEFAULT_PLAN_PATHS;
-  const files = new Set(allFiles);
-  const out: string[] = [];
-  for (const raw of locations) {
-    const location = raw.replace(/^\.\//, '');
-    const dir = location.replace(/\/+$/, '') + '/';
-    const inDir = allFiles.filter((f) => f.startsWith(dir) && PLAN_FILE.test(f)).sort();
-    if (files.has(location)) out.push(location);
-    else if (inDir.length > 0) out.push(...inDir);
-    else continue;
-    if (!configured || configured.length === 0) break;
-  }
-  return [...new Set(out)];
-}
-
-export async function loadPlan(snapshot: Snapshot, files: readonly string[], limits: PlanLoadLimits): Promise<LoadedPlan> {
+/** Reads every plan source (any format) into one plan; events defined by two plans keep the first. */
+export async function loadPlan(snapshot: Snapshot, sources: readonly PlanSource[], limits: PlanLoadLimits): Promise<LoadedPlan> {
+  const files = sources.flatMap((s) => s.files);
   if (files.length === 0) return { plan: undefined, problems: [], skipped: [] };
   const texts = await readAll(snapshot, files);
   const problems: SourceProblem[] = [];
   const skipped: LoadedPlan['skipped'] = [];
-  const sources: ParsedSource[] = [];
-  for (const file of files) {
-    const text = texts.get(file);
-    if (text === undefined) {
-      skipped.push({ file, reason: 'could not be read' });
-      continue;
-    }
-    if (text.length > limits.maxFileBytes) {
-      skipped.push({ file, reason: `larger than the ${limits.maxFileBytes}-byte limit (limits.max_file_bytes)` });
-      continue;
-    }
-    sources.push(parseSource(file, text, { maxAliasCount: limits.maxAliasCount }));
-  }
   const builder = new PlanBuilder();
-  for (const source of sources) {
-    problems.push(...source.problems);
-    if (source.data === undefined) continue;
-    if (!planValidator()(source.data)) problems.push(...schemaProblems(source, planValidator().errors ?? []));
-    problems.push(...builder.add(source));
+  for (const planSource of sources) {
+    const parsed: ParsedSource[] = [];
+    for (const file of planSource.files) {
+      const text = texts.get(file);
+      if (text === undefined) {
+        skipped.push({ file, reason: 'could not be read' });
+        continue;
+      }
+      if (text.length > limits.maxFileBytes) {
+        skipped.push({ file, reason: `larger than the ${limits.maxFileBytes}-byte limit (limits.max_file_bytes)` });
+        continue;
+      }
+      const source = parseSource(file, text, { maxAliasCount: limits.maxAliasCount });
+      problems.push(...source.problems);
+      if (source.data !== undefined) parsed.push(source);
+    }
+    if (planSource.format === 'trackguard') {
+      for (const source of parsed) {
+        if (!planValidator()(source.data)) problems.push(...schemaProblems(source, planValidator().errors ?? []));
+        problems.push(...builder.add(source));
+      }
+      continue;
+    }
+    const own = new Set<string>();
+    const add = (event: PlanEvent) => {
+      builder.addEvent(event, problems, own.has(event.name) || !builder.has(event.name) ? 'report' : 'ignore');
+      own.add(event.name);
+    };
+    for (const source of parsed) builder.addFile(source.file, { file: source.file, line: 1, column: 1 }, planSource.format);
+    const resolve = pointerResolver(new Map(parsed.map((p) => [p.file, p])));
+    switch (planSource.format) {
+      case 'segment':
+        for (const source of parsed) importSegment(source, add, problems, resolve);
+        break;
+      case 'jsonschema':
+        for (const source of parsed) importJsonSchema(source, add, problems, resolve);
+        break;
+      case 'snowplow':
+        importSnowplow(parsed, add, builder.versions, problems, resolve);
+        break;
+      case 'rudderstack':
+        importRudderStack(parsed, add, problems);
+        break;
+    }
   }
-  const plan = builder.build();
-  return { plan, problems, skipped };
+  return { plan: builder.build(), problems, skipped };
 }
 
 /** Parses plan text that is already in hand (tests, importers, the CLI's --plan on stdin). */
@@ -90,61 +103,89 @@ export function loadPlanText(file: string, text: string): LoadedPlan {
 
 /**
  * Builds the model leniently from data that may have failed validation: whatever is well formed
- * is kept, so the other rules still review the rest of the plan.
+ * is kept, so the other rules still review the rest of the plan. Importers of other formats add
+ * their events through `addFile` / `addEvent` / `addCommon`.
  */
-class PlanBuilder {
+export class PlanBuilder {
   private readonly events: PlanEvent[] = [];
   private readonly byName = new Map<string, PlanEvent>();
   private readonly common: PlanProperty[] = [];
   private readonly files: string[] = [];
   private readonly anchors = new Map<string, SourceLocation>();
+  private readonly formats = new Set<PlanFormat>();
+  readonly versions: SchemaVersion[] = [];
 
+  addFile(file: string, anchor: SourceLocation, format: PlanFormat): void {
+    if (!this.files.includes(file)) this.files.push(file);
+    if (!this.anchors.has(file)) this.anchors.set(file, anchor);
+    this.formats.add(format);
+  }
+
+  /** Adds an event; a second definition of the same name is a problem (or, across plans, ignored). */
+  addEvent(event: PlanEvent, problems: SourceProblem[], duplicates: 'report' | 'ignore' = 'report'): void {
+    const existing = this.byName.get(event.name);
+    if (existing) {
+      if (duplicates === 'report') {
+        problems.push({
+          ...position(event.location),
+          message: `Event \`${event.name}\` is already defined at ${existing.location.file}:${existing.location.line}.`,
+          fix: 'Keep one definition of each event across the plan files.',
+        });
+      }
+      return;
+    }
+    this.events.push(event);
+    this.byName.set(event.name, event);
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  addCommon(property: PlanProperty, problems: SourceProblem[]): void {
+    const clash = this.common.find((p) => p.name === property.name);
+    if (clash) {
+      problems.push({
+        ...position(property.location),
+        message: `Common property \`${property.name}\` is already defined at ${clash.location.file}:${clash.location.line}.`,
+        fix: 'Keep one definition of each common property.',
+      });
+      return;
+    }
+    this.common.push(property);
+  }
+
+  /** Reads one file of trackguard's own format. */
   add(source: ParsedSource): SourceProblem[] {
     const problems: SourceProblem[] = [];
     const data = asRecord(source.data);
-    this.files.push(source.file);
-    this.anchors.set(source.file, locate(source, data && 'events' in data ? ['events'] : []));
+    this.addFile(source.file, locate(source, data && 'events' in data ? ['events'] : []), 'trackguard');
     if (!data) return problems;
     const fileOwner = typeof data.owner === 'string' ? data.owner : undefined;
     const events = asRecord(data.events);
     for (const [name, raw] of Object.entries(events ?? {})) {
       if (raw !== null && !asRecord(raw)) continue;
-      const location = locate(source, ['events', name]);
-      const existing = this.byName.get(name);
-      if (existing) {
-        problems.push({
-          ...position(location),
-          message: `Event \`${name}\` is already defined at ${existing.location.file}:${existing.location.line}.`,
-          fix: 'Keep one definition of each event across the plan files.',
-        });
-        continue;
-      }
-      const event = buildEvent(source, name, asRecord(raw) ?? {}, location, fileOwner);
-      this.events.push(event);
-      this.byName.set(name, event);
+      this.addEvent(buildEvent(source, name, asRecord(raw) ?? {}, locate(source, ['events', name]), fileOwner), problems);
     }
-    for (const property of buildProperties(source, ['common_properties'], data.common_properties, '')) {
-      const clash = this.common.find((p) => p.name === property.name);
-      if (clash) {
-        problems.push({
-          ...position(property.location),
-          message: `Common property \`${property.name}\` is already defined at ${clash.location.file}:${clash.location.line}.`,
-          fix: 'Keep one definition of each common property.',
-        });
-        continue;
-      }
-      this.common.push(property);
-    }
+    for (const property of buildProperties(source, ['common_properties'], data.common_properties, '')) this.addCommon(property, problems);
     return problems;
   }
 
   build(): TrackingPlan | undefined {
     if (this.files.length === 0) return undefined;
-    return { files: this.files, events: this.events, byName: this.byName, commonProperties: this.common, anchors: this.anchors };
+    return {
+      files: this.files,
+      events: this.events,
+      byName: this.byName,
+      commonProperties: this.common,
+      anchors: this.anchors,
+      formats: [...this.formats],
+      versions: this.versions,
+    };
   }
 }
 
-function position(location: SourceLocation): Pick<SourceProblem, 'file' | 'line' | 'column'> {
+export function position(location: SourceLocation): Pick<SourceProblem, 'file' | 'line' | 'column'> {
   return { file: location.file, line: location.line, column: location.column };
 }
 
@@ -234,10 +275,10 @@ export function toJsonSchema(def: Record<string, unknown>): Record<string, unkno
   return schema;
 }
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-function text(value: unknown): string | undefined {
+export function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }

@@ -37,6 +37,23 @@ export interface PlanEvent {
   conditions: ReadonlyArray<Readonly<Record<string, unknown>>>;
   /** Position of the event's key. */
   location: SourceLocation;
+  /** Whether payloads may carry properties the plan does not list (RudderStack `allow_unplanned`). */
+  allowUnplanned?: boolean;
+  /** The schema version the definition comes from (Snowplow SchemaVer `M-R-A`, Segment rule version). */
+  version?: string;
+}
+
+export type PlanFormat = 'trackguard' | 'segment' | 'rudderstack' | 'snowplow' | 'jsonschema';
+
+/** One released version of a self-describing schema (Snowplow/Iglu): kept to check version bumps. */
+export interface SchemaVersion {
+  vendor: string;
+  event: string;
+  version: string;
+  file: string;
+  /** Hash of the file's text: a released version must never change in place. */
+  hash: string;
+  definition: PlanEvent;
 }
 
 export interface TrackingPlan {
@@ -48,6 +65,10 @@ export interface TrackingPlan {
   commonProperties: PlanProperty[];
   /** Per file, the position of its `events:` key (or of the document): where to point when nothing closer survives. */
   anchors: ReadonlyMap<string, SourceLocation>;
+  /** The formats the plan was read from. */
+  formats: PlanFormat[];
+  /** Every version of every self-describing schema (Snowplow), oldest first per event. */
+  versions: SchemaVersion[];
 }
 
 /** Every property of an event, nested ones included, depth first. */

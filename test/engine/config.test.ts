@@ -23,7 +23,7 @@ describe('loadConfig', () => {
     );
     expect(problems).toEqual([]);
     expect(config).toMatchObject({
-      plan: ['plans/web.yaml', 'plans/server/'],
+      plan: [{ path: 'plans/web.yaml' }, { path: 'plans/server/' }],
       paths: ['src/**'],
       tests: ['**/*.it.ts'],
       failOn: 'P2',

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MemorySnapshot } from '../../src/engine/snapshot.js';
-import { loadPlan, loadPlanText, resolvePlanFiles } from '../../src/plan/load.js';
+import { loadPlan, loadPlanText } from '../../src/plan/load.js';
+import { resolvePlanSources, type PlanSource } from '../../src/plan/sources.js';
+
+const native = (...files: string[]): PlanSource[] => [{ format: 'trackguard', files, location: files.join(', ') }];
 import { allProperties } from '../../src/plan/model.js';
 
 const limits = { maxFileBytes: 1_000_000, maxAliasCount: 100 };
@@ -109,17 +112,20 @@ describe('loadPlanText', () => {
   });
 });
 
-describe('resolvePlanFiles', () => {
+describe('resolvePlanSources', () => {
   const files = ['tracking-plan.yml', 'tracking-plan.json', 'plans/web.yaml', 'plans/server.yml', 'plans/README.md', 'src/a.ts'];
-  it('takes the first default that exists', () => {
-    expect(resolvePlanFiles(files, undefined)).toEqual(['tracking-plan.yml']);
-    expect(resolvePlanFiles(['tracking-plan/a.yaml', 'tracking-plan/b.json'], undefined)).toEqual(['tracking-plan/a.yaml', 'tracking-plan/b.json']);
-    expect(resolvePlanFiles(['src/a.ts'], undefined)).toEqual([]);
+  const snapshot = new MemorySnapshot(Object.fromEntries(files.map((f) => [f, 'version: 1\n'])));
+  const paths = async (configured?: Array<{ path: string }>) => (await resolvePlanSources(snapshot, files, configured)).map((s) => s.files);
+  it('takes the first default that exists', async () => {
+    expect(await paths()).toEqual([['tracking-plan.yml']]);
+    const dir = new MemorySnapshot({ 'tracking-plan/a.yaml': 'version: 1\n', 'tracking-plan/b.json': '{"version": 1}' });
+    expect((await resolvePlanSources(dir, ['tracking-plan/a.yaml', 'tracking-plan/b.json'], undefined)).map((s) => s.files)).toEqual([['tracking-plan/a.yaml', 'tracking-plan/b.json']]);
+    expect(await resolvePlanSources(new MemorySnapshot({}), ['src/a.ts'], undefined)).toEqual([]);
   });
-  it('takes configured files and directories, YAML/JSON only', () => {
-    expect(resolvePlanFiles(files, ['plans/'])).toEqual(['plans/server.yml', 'plans/web.yaml']);
-    expect(resolvePlanFiles(files, ['plans', 'tracking-plan.json'])).toEqual(['plans/server.yml', 'plans/web.yaml', 'tracking-plan.json']);
-    expect(resolvePlanFiles(files, ['./tracking-plan.json'])).toEqual(['tracking-plan.json']);
+  it('takes configured files and directories, YAML/JSON only', async () => {
+    expect(await paths([{ path: 'plans/' }])).toEqual([['plans/server.yml', 'plans/web.yaml']]);
+    expect(await paths([{ path: 'plans' }, { path: 'tracking-plan.json' }])).toEqual([['plans/server.yml', 'plans/web.yaml'], ['tracking-plan.json']]);
+    expect(await paths([{ path: './tracking-plan.json' }])).toEqual([['tracking-plan.json']]);
   });
 });
 
@@ -129,7 +135,7 @@ describe('loadPlan', () => {
       'plans/a.yaml': 'version: 1\nevents:\n  app_opened: {}\n',
       'plans/b.json': '{ "version": 1, "events": { "report_viewed": {} }, "common_properties": { "app_version": { "type": "string" } } }',
     });
-    const { plan, problems } = await loadPlan(snapshot, ['plans/a.yaml', 'plans/b.json'], limits);
+    const { plan, problems } = await loadPlan(snapshot, native('plans/a.yaml', 'plans/b.json'), limits);
     expect(problems).toEqual([]);
     expect(plan?.files).toEqual(['plans/a.yaml', 'plans/b.json']);
     expect(plan?.byName.get('report_viewed')?.location.file).toBe('plans/b.json');
@@ -141,19 +147,19 @@ describe('loadPlan', () => {
       'plans/a.yaml': 'version: 1\ncommon_properties:\n  app_version: { type: string }\n',
       'plans/b.yaml': 'version: 1\ncommon_properties:\n  app_version: { type: string }\n',
     });
-    const { problems } = await loadPlan(snapshot, ['plans/a.yaml', 'plans/b.yaml'], limits);
+    const { problems } = await loadPlan(snapshot, native('plans/a.yaml', 'plans/b.yaml'), limits);
     expect(problems).toEqual([expect.objectContaining({ file: 'plans/b.yaml', line: 3, message: expect.stringContaining('already defined at plans/a.yaml:3') })]);
   });
 
   it('skips a file over the size limit and says so', async () => {
     const snapshot = new MemorySnapshot({ 'p.yaml': `version: 1\n# ${'x'.repeat(200)}\n` });
-    const { plan, skipped } = await loadPlan(snapshot, ['p.yaml'], { maxFileBytes: 100, maxAliasCount: 100 });
+    const { plan, skipped } = await loadPlan(snapshot, native('p.yaml'), { maxFileBytes: 100, maxAliasCount: 100 });
     expect(plan).toBeUndefined();
     expect(skipped).toEqual([{ file: 'p.yaml', reason: expect.stringContaining('100-byte limit') }]);
   });
 
   it('skips a file that cannot be read', async () => {
-    const { skipped } = await loadPlan(new MemorySnapshot({}), ['missing.yaml'], limits);
+    const { skipped } = await loadPlan(new MemorySnapshot({}), native('missing.yaml'), limits);
     expect(skipped).toEqual([{ file: 'missing.yaml', reason: 'could not be read' }]);
   });
 
