@@ -4,6 +4,8 @@
  */
 import type { Rule } from '../src/engine/rule.js';
 import breakingChange from './compatibility/breaking-change.js';
+import planLoosened from './compatibility/plan-loosened.js';
+import schemaVersion from './compatibility/schema-version.js';
 import eventName from './naming/event-name.js';
 import executionContext from './naming/execution-context.js';
 import inconsistentProperty from './naming/inconsistent-property.js';
@@ -60,6 +62,8 @@ export const allRules: readonly Rule[] = [
   rethrowingHelper,
   trackBeforeSuccess,
   breakingChange,
+  planLoosened,
+  schemaVersion,
   eventName,
   propertyName,
   inconsistentProperty,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
 import { allRules } from '../rules/index.js';
@@ -13,11 +13,15 @@ import { renderJson } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderSarif } from './report/sarif.js';
 import { renderText } from './report/text.js';
+import { toJsonSchemas, toNativeYaml } from './plan/export.js';
+import { loadPlan } from './plan/load.js';
+import { resolvePlanSources } from './plan/sources.js';
 
 const HELP = `trackguard ${pkg.version} — reviews tracking plans and analytics instrumentation
 
 Usage:
   trackguard review [options]
+  trackguard plan export [--repo DIR] [--plan PATH] [--format yaml|json-schema] [--output PATH]
   trackguard --help | --version
 
 Options:
@@ -34,6 +38,10 @@ Options:
   --fail-on LEVEL   P0 | P1 | P2 | P3 | never (default: fail_on from the config, else P1)
 
 Exit status: 0 nothing at or above --fail-on, 1 blocking findings, 2 usage or internal error.
+
+plan export reads the plan of the directory (any supported format) and writes it in trackguard's
+own YAML (default; to --output or standard output), or as one JSON Schema per event (json-schema;
+into the --output folder, or as one JSON object on standard output).
 `;
 
 class UsageError extends Error {}
@@ -70,6 +78,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command = 'review', ...extra] = positionals;
+  if (command === 'plan') {
+    if (extra[0] !== 'export' || extra.length > 1) throw new UsageError("unknown plan command (try 'trackguard plan export')");
+    return exportPlan(resolve(values.repo ?? '.'), values.plan ?? [], values.format === 'text' ? 'yaml' : values.format, values.output);
+  }
   if (command !== 'review') throw new UsageError(`unknown command '${command}' (try --help)`);
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
   const format = values.format as Format;
@@ -131,6 +143,30 @@ async function snapshots(
     mode: 'diff',
     changedFiles: await changedFiles(repo, baseCommit, headCommit),
   };
+}
+
+async function exportPlan(repo: string, planPaths: readonly string[], format: string | undefined, output: string | undefined): Promise<number> {
+  if (format !== 'yaml' && format !== 'json-schema') throw new UsageError('plan export --format must be yaml or json-schema');
+  const snapshot = new DirectorySnapshot(repo);
+  const sources = await resolvePlanSources(snapshot, await snapshot.list(), planPaths.length ? planPaths.map((path) => ({ path })) : undefined);
+  const { plan, problems } = await loadPlan(snapshot, sources, { maxFileBytes: 50_000_000, maxAliasCount: 100 });
+  for (const problem of problems) process.stderr.write(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}\n`);
+  if (!plan) throw new UsageError(`no tracking plan found in ${repo}`);
+  if (format === 'yaml') {
+    const text = toNativeYaml(plan);
+    if (output) await writeFile(output, text);
+    else process.stdout.write(text);
+    return problems.length ? 1 : 0;
+  }
+  const schemas = toJsonSchemas(plan);
+  if (output) {
+    await mkdir(output, { recursive: true });
+    for (const [name, text] of schemas) await writeFile(join(output, name), text);
+    process.stderr.write(`wrote ${schemas.size} schemas to ${output}\n`);
+  } else {
+    process.stdout.write(`${JSON.stringify(Object.fromEntries([...schemas].map(([name, text]) => [name, JSON.parse(text) as unknown])), null, 2)}\n`);
+  }
+  return problems.length ? 1 : 0;
 }
 
 function render(report: Report, format: Format, color: boolean): string {

@@ -88,12 +88,14 @@ export type PlanChangeKind =
   | 'enum-values-removed'
   | 'enum-values-added'
   | 'format-changed'
-  | 'constraint-changed';
+  | 'constraint-changed'
+  | 'unplanned-allowed';
 
 export type AcceptedBecause =
   | { reason: 'deprecated' }
   | { reason: 'removed-after-deprecation' }
-  | { reason: 'versioned-successor'; successor: string };
+  | { reason: 'versioned-successor'; successor: string }
+  | { reason: 'new-schema-version'; version: string };
 
 export function acceptedText(accepted: AcceptedBecause, asCode: (name: string) => string = (n) => `\`${n}\``): string {
   switch (accepted.reason) {
@@ -103,6 +105,8 @@ export function acceptedText(accepted: AcceptedBecause, asCode: (name: string) =
       return 'it was deprecated before removal';
     case 'versioned-successor':
       return `a versioned successor ${asCode(accepted.successor)} exists`;
+    case 'new-schema-version':
+      return `published as a new schema version (${accepted.version})`;
   }
 }
 

@@ -37,7 +37,11 @@ export function diffPlans(base: TrackingPlan | undefined, head: TrackingPlan | u
     if (!after) continue;
     const changes = diffEvent(before, after);
     const accepted: AcceptedBecause | undefined =
-      after.status === 'deprecated' || before.status === 'deprecated' ? { reason: 'deprecated' } : successorReason(before.name, head);
+      after.status === 'deprecated' || before.status === 'deprecated'
+        ? { reason: 'deprecated' }
+        : after.version !== undefined && before.version !== undefined && after.version !== before.version
+          ? { reason: 'new-schema-version', version: after.version }
+          : successorReason(before.name, head);
     for (const c of changes) if (c.breaking && accepted) c.accepted = accepted;
     diff.changed.push(...changes);
   }
@@ -55,7 +59,7 @@ function change(
   return property === undefined ? { kind, event, breaking, detail, location } : { kind, event, property, breaking, detail, location };
 }
 
-function diffEvent(before: PlanEvent, after: PlanEvent): PlanChange[] {
+export function diffEvent(before: PlanEvent, after: PlanEvent): PlanChange[] {
   const out: PlanChange[] = [];
   if (before.status !== after.status) {
     out.push(
@@ -68,6 +72,9 @@ function diffEvent(before: PlanEvent, after: PlanEvent): PlanChange[] {
         after.location,
       ),
     );
+  }
+  if (before.allowUnplanned === false && after.allowUnplanned === true) {
+    out.push(change('unplanned-allowed', after.name, undefined, false, 'now accepts properties the plan does not list', after.location));
   }
   const oldProps = new Map([...allProperties(before.properties)].map((p) => [p.path, p]));
   const newProps = new Map([...allProperties(after.properties)].map((p) => [p.path, p]));

@@ -40,7 +40,10 @@ export async function resolvePlanSources(snapshot: Snapshot, allFiles: readonly 
   }
   for (const path of DEFAULT_PLAN_PATHS) {
     const files = filesAt(allFiles, path).filter((f) => YAML_OR_JSON.test(f));
-    if (files.length > 0) return [{ format: 'trackguard', files, location: path }];
+    if (files.length === 0) continue;
+    // A tracking-plan/ folder may hold another format (a folder of event schemas, say).
+    const format = path.endsWith('/') ? await detect(snapshot, files) : 'trackguard';
+    return [{ format, files: files.filter((f) => fitsFormat(f, format)), location: path }];
   }
   const found: PlanSource[] = [];
   const segment = allFiles.filter((f) => posix.basename(f) === 'plan.json');

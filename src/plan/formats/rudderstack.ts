@@ -81,6 +81,7 @@ export function importRudderStack(sources: readonly ParsedSource[], add: (event:
     if (types.length === 1) schema.type = types[0];
     else if (types.length > 1) schema.type = types;
     for (const key of CONFIG_KEYS) if (config[key] !== undefined) schema[key] = config[key];
+    if (typeof item.data.description === 'string') schema.description = item.data.description;
     if (config.itemTypes !== undefined) schema.items = { type: config.itemTypes };
     const children: PlanProperty[] = [];
     if (nested.length && depth < 6) {
