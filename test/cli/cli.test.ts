@@ -154,6 +154,22 @@ describe('trackguard CLI', () => {
     }
   });
 
+  it('exports a plan of another format to trackguard YAML and to JSON Schemas', () => {
+    const yaml = run(['plan', 'export', '--repo', 'fixtures/plan-formats/segment-public']);
+    expect(yaml.code).toBe(0);
+    expect(yaml.stdout).toContain('version: 1');
+    expect(yaml.stdout).toContain('Order Completed:');
+    const dir = mkdtempSync(join(tmpdir(), 'trackguard-export-'));
+    try {
+      const schemas = run(['plan', 'export', '--repo', 'fixtures/plan-formats/rudderstack', '--format', 'json-schema', '--output', dir]);
+      expect(schemas.code).toBe(0);
+      expect(JSON.parse(readFileSync(join(dir, 'Order_Completed.schema.json'), 'utf8'))).toMatchObject({ title: 'Order Completed', required: ['order_id', 'revenue', 'currency'] });
+      expect(run(['plan', 'export', '--repo', dir, '--format', 'xml']).code).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 with a one-line reason on usage errors', () => {
     for (const args of [
       ['review', '--bogus'],
