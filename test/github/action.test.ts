@@ -8,7 +8,7 @@ import { ACTIONS_BOT, runAction } from '../../src/github/action.js';
 import type { GitHub } from '../../src/github/types.js';
 import { FakeGitHub } from '../helpers/fake-github.js';
 import { TempRepo } from '../helpers/git-repo.js';
-import { payload } from '../helpers/probot-harness.js';
+import { payload, routeNockTo } from '../helpers/probot-harness.js';
 
 const quiet = { info() {}, warn() {}, error() {} };
 
@@ -29,16 +29,7 @@ describe('GitHub Action', () => {
     const head = repo.git('rev-parse', 'HEAD').trim();
     const github = new FakeGitHub(repo.dir);
     github.pulls.set(3, { number: 3, headSha: head, baseSha: base, author: 'octocat' });
-    nock.disableNetConnect();
-    for (const method of ['get', 'post', 'patch'] as const) {
-      nock('https://api.github.com')
-        .persist()
-        [method](/.*/)
-        .reply(function (uri, body) {
-          const reply = github.handle(method.toUpperCase(), uri, typeof body === 'string' && body ? JSON.parse(body) : body, this.req.headers);
-          return [reply.status, reply.body, reply.headers];
-        });
-    }
+    routeNockTo(github);
     const dir = mkdtempSync(join(tmpdir(), 'trackguard-action-'));
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
     const eventPath = join(dir, 'event.json');

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { readTree } from './tree.js';
 import { parse } from 'yaml';
 import { review } from '../../src/engine/review.js';
 import { MemorySnapshot } from '../../src/engine/snapshot.js';
@@ -33,19 +34,6 @@ export interface CategoryScore {
 }
 
 const LABEL = /(?:\/\/|#)\s*(expect|silent):\s*([\w/,\s-]+?)\s*(?:\*\/)?\s*$/;
-
-function readTree(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir)) {
-      const full = join(dir, entry);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(root, full).split('\\').join('/')] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(root);
-  return out;
-}
 
 function labelsOf(files: Record<string, string>): Label[] {
   const labels: Label[] = [];

@@ -24,8 +24,8 @@ export interface Harness {
  * Probot with GitHub served by the stand-in through nock (no network), retries and throttling off
  * unless a test turns retries on.
  */
-export function createHarness(repo: TempRepo, options: { retries?: boolean; dedupeMs?: number } = {}): Harness {
-  const github = new FakeGitHub(repo.dir);
+/** Sends every request to api.github.com to the stand-in (and nowhere else). */
+export function routeNockTo(github: FakeGitHub): void {
   nock.disableNetConnect();
   for (const method of ['get', 'post', 'patch', 'put', 'delete'] as const) {
     nock('https://api.github.com')
@@ -36,6 +36,11 @@ export function createHarness(repo: TempRepo, options: { retries?: boolean; dedu
         return [reply.status, reply.body, reply.headers];
       });
   }
+}
+
+export function createHarness(repo: TempRepo, options: { retries?: boolean; dedupeMs?: number } = {}): Harness {
+  const github = new FakeGitHub(repo.dir);
+  routeNockTo(github);
   const Octokit = ProbotOctokit.defaults((instanceOptions: object) => ({
     ...instanceOptions,
     retry: options.retries ? { enabled: true, retryAfterBaseValue: 1 } : { enabled: false },

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readTree as tree } from '../helpers/tree.js';
 import { describe, expect, it } from 'vitest';
 import { review } from '../../src/engine/review.js';
 import { MemorySnapshot } from '../../src/engine/snapshot.js';
@@ -7,19 +6,6 @@ import { toJsonSchemas, toNativeYaml } from '../../src/plan/export.js';
 import { loadPlan, loadPlanText } from '../../src/plan/load.js';
 import { allProperties, type TrackingPlan } from '../../src/plan/model.js';
 import { resolvePlanSources } from '../../src/plan/sources.js';
-
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d)) {
-      const full = join(d, entry);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(dir, full).split('\\').join('/')] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 async function planOf(files: Record<string, string>): Promise<TrackingPlan> {
   const snapshot = new MemorySnapshot(files);
