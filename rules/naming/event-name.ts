@@ -4,6 +4,7 @@ import { checkEventName } from '../../src/names/naming.js';
 export default defineRule({
   id: 'naming/event-name',
   category: 'naming',
+  planOnly: true,
   severity: 'P2',
   description: 'Event names follow one convention (default: snake_case object_action in the past tense, no event_ prefix).',
   messages: {

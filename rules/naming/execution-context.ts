@@ -9,6 +9,7 @@ const JOB_CONTEXTS = [['background', 'job'], ['batch', 'job'], ['scheduled', 'jo
 export default defineRule({
   id: 'naming/execution-context',
   category: 'naming',
+  planOnly: true,
   severity: 'P2',
   description: 'Event names describe what happened, not how the code ran (cron, job, worker, retry); that belongs in a property.',
   messages: { context: 'Event `{{event}}` carries execution context (`{{word}}`) in its name.' },

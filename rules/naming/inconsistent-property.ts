@@ -5,6 +5,7 @@ import { concept } from '../../src/names/tokens.js';
 export default defineRule({
   id: 'naming/inconsistent-property',
   category: 'naming',
+  planOnly: true,
   severity: 'P2',
   description: 'One concept is spelled one way across all events (`user_id` everywhere, never `userId` in one event).',
   messages: {

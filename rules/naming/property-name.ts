@@ -5,6 +5,7 @@ import { checkPropertyName, propertySuggestion } from '../../src/names/naming.js
 export default defineRule({
   id: 'naming/property-name',
   category: 'naming',
+  planOnly: true,
   severity: 'P2',
   description: 'Property names follow one convention (default snake_case), so queries never have to guess the spelling.',
   messages: { convention: 'Property `{{property}}` is not {{convention}}.' },

@@ -5,6 +5,7 @@ import type { PlanEvent } from '../../src/plan/model.js';
 export default defineRule({
   id: 'naming/similar-events',
   category: 'naming',
+  planOnly: true,
   severity: 'P2',
   description: 'Two events whose names differ only in case or separators split one metric in two.',
   messages: { duplicate: 'Event `{{event}}` differs from `{{other}}` only in case or separators.' },

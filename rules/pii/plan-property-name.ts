@@ -5,6 +5,7 @@ import { piiInName } from '../../src/names/pii.js';
 export default defineRule({
   id: 'pii/plan-property-name',
   category: 'pii',
+  planOnly: true,
   severity: 'P0',
   messageSeverity: { hashed: 'P3' },
   description: 'Tracking-plan properties must not carry personal data or secrets.',

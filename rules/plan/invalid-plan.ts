@@ -3,6 +3,7 @@ import { defineRule } from '../../src/engine/rule.js';
 export default defineRule({
   id: 'plan/invalid-plan',
   category: 'plan',
+  planOnly: true,
   severity: 'P1',
   description: 'The tracking plan must parse and match the plan format; otherwise nothing downstream can be trusted.',
   messages: { invalid: '{{message}}' },

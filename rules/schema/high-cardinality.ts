@@ -20,6 +20,7 @@ const BOUNDED = new Set([
 export default defineRule({
   id: 'schema/high-cardinality',
   category: 'schema',
+  planOnly: true,
   severity: 'P2',
   description: 'Free-text values (full URLs, raw search queries, messages, stack traces) explode storage and break GROUP BY.',
   messages: {

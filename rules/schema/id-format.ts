@@ -7,6 +7,7 @@ const ID_WORDS = new Set(['id', 'uuid', 'guid']);
 export default defineRule({
   id: 'schema/id-format',
   category: 'schema',
+  planOnly: true,
   severity: 'P2',
   description: 'Identifiers declare their format (uuid) or a pattern, so joins do not silently fail on a stray format.',
   messages: { undeclared: 'Identifier `{{property}}` on {{owner}} declares no format or pattern.' },

@@ -4,6 +4,7 @@ import { ownerOf, planProperties } from '../../src/plan/model.js';
 export default defineRule({
   id: 'schema/missing-description',
   category: 'schema',
+  planOnly: true,
   severity: 'P2',
   description: 'Every event and property says what it means; an undocumented field gets misread in the warehouse.',
   messages: {

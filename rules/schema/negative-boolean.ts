@@ -10,6 +10,7 @@ const NOT_NEGATED = new Set(['unique', 'united', 'universal', 'unit', 'union', '
 export default defineRule({
   id: 'schema/negative-boolean',
   category: 'schema',
+  planOnly: true,
   severity: 'P2',
   description: 'Booleans are positive (`is_filtered`, not `is_unfiltered` or `is_not_filtered`): double negatives make queries wrong.',
   messages: { negative: 'Boolean `{{property}}` on {{owner}} is phrased negatively.' },

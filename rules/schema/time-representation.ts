@@ -10,6 +10,7 @@ type Representation = 'ISO 8601 date-time' | 'ISO 8601 date' | 'epoch millisecon
 export default defineRule({
   id: 'schema/time-representation',
   category: 'schema',
+  planOnly: true,
   severity: 'P2',
   description:
     'Points in time declare their representation (an ISO 8601 string with `format: date-time`, or an integer with a unit suffix such as `_ms`), and one concept uses one representation everywhere.',

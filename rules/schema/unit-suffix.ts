@@ -21,6 +21,7 @@ const POINT_WORDS = new Set(['at', 'timestamp', 'date', 'datetime', 'ts', 'zone'
 export default defineRule({
   id: 'schema/unit-suffix',
   category: 'schema',
+  planOnly: true,
   severity: 'P2',
   description: 'Numeric durations and sizes carry their unit in the name (`duration_ms`, `size_bytes`).',
   messages: { missing: 'Numeric property `{{property}}` on {{owner}} has no unit in its name.' },

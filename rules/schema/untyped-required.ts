@@ -4,6 +4,7 @@ import { ownerOf, planProperties } from '../../src/plan/model.js';
 export default defineRule({
   id: 'schema/untyped-required',
   category: 'schema',
+  planOnly: true,
   severity: 'P2',
   description: 'A required property declares its type; otherwise any value satisfies the plan.',
   messages: { untyped: 'Required property `{{property}}` on {{owner}} has no type.' },

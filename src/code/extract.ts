@@ -58,7 +58,7 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
     if (!sf) continue;
     files.push(file);
     const visit = (node: ts.Node) => {
-      if (ts.isCallExpression(node)) {
+      if (ts.isCallExpression(node) && mayTrack(node)) {
         const resolved = safe(() => analyzer.resolveCall(node));
         if (resolved) {
           const call = buildCall(analyzer, node, resolved, file, options);
@@ -129,6 +129,27 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
     files,
     skipped: [...program.skipped],
   };
+}
+
+/** Receivers that are never an SDK or a helper. */
+const NEVER_RECEIVERS = new Set(['Math', 'JSON', 'Object', 'Array', 'Promise', 'Date', 'String', 'Number', 'Reflect', 'console', 'crypto', 'URL', 'Intl']);
+/** Built-in methods of strings, arrays, promises and responses: the bulk of all calls in application code. */
+const BUILTIN_METHODS = new Set([
+  'map', 'filter', 'forEach', 'reduce', 'includes', 'indexOf', 'find', 'findIndex', 'some', 'every', 'concat', 'slice', 'splice', 'push',
+  'pop', 'shift', 'join', 'split', 'replace', 'replaceAll', 'trim', 'toLowerCase', 'toUpperCase', 'startsWith', 'endsWith', 'padStart',
+  'padEnd', 'sort', 'reverse', 'flat', 'flatMap', 'keys', 'values', 'entries', 'toString', 'toFixed', 'then', 'finally', 'json', 'text',
+  'status', 'sendStatus', 'toISOString', 'getTime', 'test', 'exec', 'match', 'charAt', 'substring', 'bind', 'call', 'apply',
+]);
+
+/** A cheap look at the callee, before any name resolution: most calls cannot be tracking calls. */
+function mayTrack(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (ts.isPropertyAccessExpression(callee)) {
+    if (BUILTIN_METHODS.has(callee.name.text)) return false;
+    const receiver = callee.expression;
+    return !(ts.isIdentifier(receiver) && NEVER_RECEIVERS.has(receiver.text));
+  }
+  return callee.kind !== ts.SyntaxKind.SuperKeyword && callee.kind !== ts.SyntaxKind.ImportKeyword;
 }
 
 function safe<T>(fn: () => T): T | undefined {

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { Project, ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import type { SourceLocation } from '../engine/types.js';
 import type { SkippedFile } from './model.js';
 
@@ -19,16 +19,18 @@ export type FunctionLike =
   | ts.GetAccessorDeclaration
   | ts.SetAccessorDeclaration;
 
+const FUNCTION_KINDS = new Set([
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.Constructor,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+]);
+
 export function isFunctionLike(node: ts.Node): node is FunctionLike {
-  return (
-    ts.isFunctionDeclaration(node) ||
-    ts.isFunctionExpression(node) ||
-    ts.isArrowFunction(node) ||
-    ts.isMethodDeclaration(node) ||
-    ts.isConstructorDeclaration(node) ||
-    ts.isGetAccessorDeclaration(node) ||
-    ts.isSetAccessorDeclaration(node)
-  );
+  return FUNCTION_KINDS.has(node.kind);
 }
 
 export type Binding =
@@ -52,12 +54,6 @@ export type ExportTarget =
  * the SDK catalogue and never read.
  */
 export class CodeProgram {
-  private readonly project = new Project({
-    useInMemoryFileSystem: true,
-    skipFileDependencyResolution: true,
-    skipAddingFilesFromTsConfig: true,
-    compilerOptions: { allowJs: true },
-  });
   readonly sources = new Map<string, ts.SourceFile>();
   readonly skipped: SkippedFile[] = [];
   private readonly fileOf = new WeakMap<ts.SourceFile, string>();
@@ -78,7 +74,9 @@ export class CodeProgram {
     if (text.length > this.maxFileBytes) return this.skip(path, `larger than ${this.maxFileBytes} bytes (limits.max_file_bytes)`);
     if (hasLongLine(text)) return this.skip(path, `a line longer than ${MAX_LINE} characters (minified?)`);
     try {
-      const sf = this.project.createSourceFile(`/${path}`, text, { overwrite: true }).compilerNode;
+      // ts-morph's bundled TypeScript parser, without a Project around it: nothing here needs the
+      // type checker or ts-morph's node wrappers, and skipping them saves a quarter of the parse time.
+      const sf = ts.createSourceFile(`/${path}`, text, ts.ScriptTarget.Latest, true, scriptKind(path));
       this.sources.set(path, sf);
       this.fileOf.set(sf, path);
       return sf;
@@ -104,8 +102,18 @@ export class CodeProgram {
     return { file: this.fileName(node), line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
   }
 
-  /** The repository path a relative import refers to, if that file exists. */
+  private readonly modules = new Map<string, string | undefined>();
+
+  /** The repository path a relative import refers to, if that file exists (memoised per folder). */
   resolveModule(from: string, specifier: string): string | undefined {
+    const key = `${posix.dirname(from)}\u0000${specifier}`;
+    if (this.modules.has(key)) return this.modules.get(key);
+    const result = this.resolveModuleUncached(from, specifier);
+    this.modules.set(key, result);
+    return result;
+  }
+
+  private resolveModuleUncached(from: string, specifier: string): string | undefined {
     let base: string[];
     if (specifier.startsWith('.')) base = [posix.normalize(posix.join(posix.dirname(from), specifier))];
     else if (specifier.startsWith('@/') || specifier.startsWith('~/')) base = [`src/${specifier.slice(2)}`, specifier.slice(2)];
@@ -249,19 +257,21 @@ export class CodeProgram {
   }
 }
 
+const SCOPE_KINDS = new Set([
+  ts.SyntaxKind.SourceFile,
+  ts.SyntaxKind.Block,
+  ts.SyntaxKind.ModuleBlock,
+  ts.SyntaxKind.CaseClause,
+  ts.SyntaxKind.DefaultClause,
+  ts.SyntaxKind.CatchClause,
+  ts.SyntaxKind.ForStatement,
+  ts.SyntaxKind.ForOfStatement,
+  ts.SyntaxKind.ForInStatement,
+  ...FUNCTION_KINDS,
+]);
+
 function isScope(node: ts.Node): boolean {
-  return (
-    ts.isSourceFile(node) ||
-    ts.isBlock(node) ||
-    ts.isModuleBlock(node) ||
-    ts.isCaseClause(node) ||
-    ts.isDefaultClause(node) ||
-    ts.isCatchClause(node) ||
-    ts.isForStatement(node) ||
-    ts.isForOfStatement(node) ||
-    ts.isForInStatement(node) ||
-    isFunctionLike(node)
-  );
+  return SCOPE_KINDS.has(node.kind);
 }
 
 /** Names a binding pattern declares, each with its destructuring path (`{ a: { b } }` → b at [a, b]). */
@@ -296,4 +306,11 @@ function hasLongLine(text: string): boolean {
     start = stop + 1;
   }
   return false;
+}
+
+function scriptKind(path: string): ts.ScriptKind {
+  if (path.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (path.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  if (/\.(m|c)?js$/.test(path)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
 }

@@ -92,16 +92,31 @@ export class Analyzer {
     );
   }
 
+  private readonly values = new Map<ts.Expression, Value>();
+  /** Set when a cycle guard answered `unknown`: results computed under it are not remembered. */
+  private sawCycle = false;
+
+  /** What `expr` stands for. Pure in the syntax tree, so every result not cut short by a cycle is memoised. */
   evaluate(expr: ts.Expression | undefined): Value {
     if (!expr) return UNKNOWN;
-    if (this.evaluating.has(expr) || this.depth > 60) return UNKNOWN;
+    const known = this.values.get(expr);
+    if (known) return known;
+    if (this.evaluating.has(expr) || this.depth > 60) {
+      this.sawCycle = true;
+      return UNKNOWN;
+    }
+    const outer = this.sawCycle;
+    this.sawCycle = false;
     this.evaluating.add(expr);
     this.depth++;
     try {
-      return this.evaluateInner(expr);
+      const value = this.evaluateInner(expr);
+      if (!this.sawCycle) this.values.set(expr, value);
+      return value;
     } finally {
       this.depth--;
       this.evaluating.delete(expr);
+      this.sawCycle ||= outer;
     }
   }
 
@@ -277,10 +292,31 @@ export class Analyzer {
     }
   }
 
+  private readonly memberIndex = new WeakMap<ts.ObjectLiteralExpression, { byName: Map<string, ts.ObjectLiteralElementLike>; spreads: ts.SpreadAssignment[] }>();
+
+  /** Named members (last one wins) and spreads of an object literal, indexed once: constants objects hold hundreds. */
+  private indexOf(node: ts.ObjectLiteralExpression) {
+    let index = this.memberIndex.get(node);
+    if (!index) {
+      index = { byName: new Map(), spreads: [] };
+      for (const prop of node.properties) {
+        if (ts.isSpreadAssignment(prop)) index.spreads.push(prop);
+        else {
+          const key = propertyNameText(prop.name);
+          if (key !== undefined) index.byName.set(key, prop);
+        }
+      }
+      this.memberIndex.set(node, index);
+    }
+    return index;
+  }
+
   private objectMember(node: ts.ObjectLiteralExpression, name: string): Value {
-    for (let i = node.properties.length - 1; i >= 0; i--) {
-      const prop = node.properties[i];
-      if (!prop) continue;
+    const index = this.indexOf(node);
+    const own = index.byName.get(name);
+    // A spread after the member could override it; without spreads the index is the answer.
+    const candidates = own && index.spreads.length === 0 ? [own] : [...node.properties].reverse();
+    for (const prop of candidates) {
       if (ts.isSpreadAssignment(prop)) {
         const spread = this.member(this.evaluate(prop.expression), name);
         if (spread.kind !== 'unknown') return spread;
@@ -359,8 +395,20 @@ export class Analyzer {
     return UNKNOWN;
   }
 
-  /** Whether `call` is a tracking call, and where its event, properties and identity are. */
+  private readonly resolved = new Map<ts.CallExpression, ResolvedCall | null>();
+
+  /** Whether `call` is a tracking call, and where its event, properties and identity are (memoised). */
   resolveCall(call: ts.CallExpression): ResolvedCall | undefined {
+    const known = this.resolved.get(call);
+    if (known !== undefined) return known ?? undefined;
+    // While a wrapper is being summarised, answers can be partial: do not remember them.
+    const partial = this.summarising.size > 0;
+    const result = this.resolveCallUncached(call);
+    if (!partial) this.resolved.set(call, result ?? null);
+    return result;
+  }
+
+  private resolveCallUncached(call: ts.CallExpression): ResolvedCall | undefined {
     const callee = unwrap(call.expression);
     let target: Value;
     let method: string;

@@ -52,6 +52,7 @@ export interface ReviewInput {
 }
 
 export async function review(input: ReviewInput): Promise<Report> {
+  const started = performance.now();
   const rules = input.rules ?? allRules;
   const mode: ReviewMode = input.mode ?? (input.base ? 'diff' : 'all');
   const incomplete: Incompleteness[] = [...(input.incomplete ?? [])];
@@ -64,6 +65,7 @@ export async function review(input: ReviewInput): Promise<Report> {
   const headFiles = await input.head.list();
   const head = await loadSide(input.head, headFiles, config, incomplete);
   const base = mode === 'diff' && input.base ? await loadSide(input.base, await input.base.list(), config, []) : undefined;
+  const planDone = performance.now();
   if (!head.loaded.plan) {
     notes.push(
       config.plan
@@ -92,11 +94,12 @@ export async function review(input: ReviewInput): Promise<Report> {
   const inScope = (side: Side) => (scope === 'all' || !changed ? side.files : side.files.filter((f) => changed?.has(f)));
   head.code = await buildCodeIndex(input.head, inScope(head), head.allFiles, codeOptions);
   for (const skip of head.code.skipped) incomplete.push({ file: skip.file, reason: `${skip.file} was not analysed: ${skip.reason}.` });
-  if (base && input.base) base.code = await buildCodeIndex(input.base, inScope(base), base.allFiles, codeOptions);
+  let codeDone = performance.now();
   if (!head.loaded.plan && !head.code.constants.length && head.code.calls.some((c) => !c.internal && c.kind === 'track')) {
     notes.push('Neither a tracking plan nor an event-constants module was found, so registration rules did not run.');
   }
 
+  const planUnchanged = mode === 'diff' && base !== undefined && base.loaded === head.loaded && head.loaded.plan !== undefined;
   const headFindings = await runRules(rules, {
     mode,
     snapshot: input.head,
@@ -106,10 +109,18 @@ export async function review(input: ReviewInput): Promise<Report> {
     config,
     configProblems,
     scope,
+    planUnchanged,
   });
   let reported = headFindings;
   let preexisting = 0;
+  let baseCodeMs = 0;
   if (mode === 'diff' && base && input.base) {
+    // The base is read only where it can matter: findings are matched by file, so base code is
+    // analysed only in the files where the head has findings.
+    const findingFiles = new Set(headFindings.map((f) => f.file));
+    const baseStart = performance.now();
+    base.code = await buildCodeIndex(input.base, inScope(base).filter((f) => findingFiles.has(f)), base.allFiles, codeOptions);
+    baseCodeMs = performance.now() - baseStart;
     const baseFindings = await runRules(rules, {
       mode,
       snapshot: input.base,
@@ -120,11 +131,14 @@ export async function review(input: ReviewInput): Promise<Report> {
       // The configuration is one file for both sides: its problems are always the head's to report.
       configProblems: [],
       scope,
+      planUnchanged,
     });
     reported = newOnly(headFindings, baseFindings);
     preexisting = headFindings.length - reported.length;
   }
 
+  const rulesDone = performance.now();
+  codeDone += baseCodeMs;
   const texts = await readAll(input.head, [...new Set(reported.map((f) => f.file))].filter((f) => f !== configSource?.file));
   if (configSource) texts.set(configSource.file, configSource.text);
   const { kept, suppressed } = applySuppressions(reported, texts);
@@ -139,7 +153,14 @@ export async function review(input: ReviewInput): Promise<Report> {
     findings = findings.slice(0, config.limits.maxFindings);
   }
   const implementation = head.loaded.plan && scope === 'all' && (mode === 'all' || diff) ? implementationStatus(head.loaded.plan, head.code.calls) : undefined;
-  return buildReport({ mode, config, findings, suppressed, incomplete, diff, head, preexisting, notes, implementation });
+  const report = buildReport({ mode, config, findings, suppressed, incomplete, diff, head, preexisting, notes, implementation });
+  report.timings = {
+    planMs: Math.round(planDone - started),
+    codeMs: Math.round(codeDone - planDone),
+    rulesMs: Math.round(rulesDone - codeDone),
+    totalMs: Math.round(performance.now() - started),
+  };
+  return report;
 }
 
 async function readConfig(
@@ -216,6 +237,8 @@ type CodeScope = 'all' | 'changed';
 
 interface RunOptions {
   scope: CodeScope;
+  /** Base and head read the very same plan: plan-only rules have nothing new to say. */
+  planUnchanged?: boolean;
   mode: ReviewMode;
   snapshot: Snapshot;
   side: Side;
@@ -233,6 +256,7 @@ async function runRules(rules: readonly Rule[], options: RunOptions): Promise<Fi
   for (const rule of rules) {
     const level = config.rules[rule.id];
     if (level === 'off') continue;
+    if (rule.planOnly && options.planUnchanged) continue;
     const context: RuleContext = {
       mode: options.mode,
       plan: options.side.loaded.plan,
@@ -245,7 +269,9 @@ async function runRules(rules: readonly Rule[], options: RunOptions): Promise<Fi
       configProblems: options.configProblems,
       code: options.side.code,
       codeScope: options.scope,
-      isNewEvent: (name) => (added ? added.has(name) : true),
+      // Audit: every event is new. Diff, head side: the events the change adds. Diff, base side:
+      // none (nothing at base is new, and head findings about new events cannot match base ones).
+      isNewEvent: (name) => (options.mode === 'all' ? true : added ? added.has(name) : false),
       isTestFile: isTest,
       report: (descriptor) => findings.push(toFinding(rule, descriptor, level)),
     };

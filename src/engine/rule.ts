@@ -47,6 +47,11 @@ export interface Rule<M extends string = string> {
   /** Messages whose severity differs from the rule's (e.g. a P3 note from a P0 rule). */
   readonly messageSeverity?: Partial<Record<M, Severity>>;
   readonly description: string;
+  /**
+   * The rule reads the plan and nothing else: in a change that leaves the plan untouched it cannot
+   * find anything new, so the engine does not run it.
+   */
+  readonly planOnly?: boolean;
   readonly messages: Readonly<Record<M, string>>;
   /** How to fix: one text, or one per message. */
   readonly fix: string | Readonly<Record<M, string>>;

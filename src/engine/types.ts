@@ -172,4 +172,6 @@ export interface Report {
   preexisting: number;
   /** Plan events and their call sites: in audit mode, and in a change that touches the plan. */
   implementation?: ImplementationRow[];
+  /** Where the time went, in milliseconds (both sides together). */
+  timings?: { planMs: number; codeMs: number; rulesMs: number; totalMs: number };
 }

@@ -92,8 +92,20 @@ export interface PiiOptions {
 /** Words that name the holder of a value, not a fact about it, when code reads them. */
 const HOLDER_WORDS = new Set(['field', 'fields', 'input', 'value', 'text', 'raw']);
 
-/** Whether a property or trait name carries personal data or a secret. */
+const piiCache = new Map<string, PiiMatch | null>();
+
+/** Whether a property or trait name carries personal data or a secret (memoised: plans repeat names). */
 export function piiInName(name: string, options: PiiOptions = {}): PiiMatch | undefined {
+  const key = `${name}\u0000${(options.types ?? []).join(',')}\u0000${(options.words ?? []).join(',')}\u0000${options.reading ? 1 : 0}`;
+  const cached = piiCache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = classifyName(name, options);
+  if (piiCache.size > 50_000) piiCache.clear();
+  piiCache.set(key, result ?? null);
+  return result;
+}
+
+function classifyName(name: string, options: PiiOptions): PiiMatch | undefined {
   const parts = tokens(name);
   if (parts.length === 0) return undefined;
   const types = options.types ?? [];

@@ -4,7 +4,18 @@
  * Rules match on tokens, never on substrings, so `has_email_consent` is about consent, and
  * `filename` is not a `name`.
  */
+const tokenCache = new Map<string, string[]>();
+
 export function tokens(identifier: string): string[] {
+  const cached = tokenCache.get(identifier);
+  if (cached) return cached;
+  const result = split(identifier);
+  if (tokenCache.size > 50_000) tokenCache.clear();
+  tokenCache.set(identifier, result);
+  return result;
+}
+
+function split(identifier: string): string[] {
   return identifier
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

@@ -173,17 +173,32 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 const VERSION_SUFFIX = /^(.*?)([_. ][vV])(\d+)$/;
 
+const versionIndex = new WeakMap<TrackingPlan, Map<string, Array<{ name: string; version: number }>>>();
+
+/** Versioned event names of a plan by stem (`report_exported` → `report_exported_v2`, …), built once. */
+function versionsByStem(head: TrackingPlan): Map<string, Array<{ name: string; version: number }>> {
+  let index = versionIndex.get(head);
+  if (!index) {
+    index = new Map();
+    for (const event of head.events) {
+      const m = VERSION_SUFFIX.exec(event.name);
+      if (!m?.[1]) continue;
+      const list = index.get(m[1]) ?? [];
+      list.push({ name: event.name, version: Number(m[3]) });
+      index.set(m[1], list);
+    }
+    versionIndex.set(head, index);
+  }
+  return index;
+}
+
 /** A head event named like a later version of `name` (`x_v2` for `x`, `x_v3` for `x_v2`). */
 export function versionedSuccessor(name: string, head: TrackingPlan | undefined): string | undefined {
   if (!head) return undefined;
   const match = VERSION_SUFFIX.exec(name);
   const stem = match?.[1] ?? name;
   const version = match ? Number(match[3]) : 1;
-  for (const event of head.events) {
-    const m = VERSION_SUFFIX.exec(event.name);
-    if (m && m[1] === stem && Number(m[3]) > version) return event.name;
-  }
-  return undefined;
+  return versionsByStem(head).get(stem)?.find((candidate) => candidate.version > version)?.name;
 }
 
 function successorReason(name: string, head: TrackingPlan | undefined): AcceptedBecause | undefined {

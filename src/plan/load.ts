@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Ajv, type ValidateFunction } from 'ajv';
 import planSchema from './tracking-plan.schema.json' with { type: 'json' };
 import { parseSource, locate, type ParsedSource, type PathSegment, type SourceProblem } from '../engine/source.js';
@@ -34,11 +35,30 @@ function planValidator(): ValidateFunction {
   return validatePlan;
 }
 
+/**
+ * Plans already read, by their exact files and texts: base and head of a change usually share the
+ * plan, and so do consecutive reviews of a repository. The model is never mutated after loading.
+ */
+const loadedPlans = new Map<string, LoadedPlan>();
+const MAX_LOADED_PLANS = 16;
+
 /** Reads every plan source (any format) into one plan; events defined by two plans keep the first. */
 export async function loadPlan(snapshot: Snapshot, sources: readonly PlanSource[], limits: PlanLoadLimits): Promise<LoadedPlan> {
   const files = sources.flatMap((s) => s.files);
   if (files.length === 0) return { plan: undefined, problems: [], skipped: [] };
   const texts = await readAll(snapshot, files);
+  const hash = createHash('sha256').update(JSON.stringify([limits, sources.map((s) => [s.format, s.files])]));
+  for (const file of files) hash.update(`\u0000${file}\u0000${texts.get(file) ?? '\u0001missing'}`);
+  const key = hash.digest('hex');
+  const cached = loadedPlans.get(key);
+  if (cached) return cached;
+  const loaded = readSources(sources, texts, limits);
+  if (loadedPlans.size >= MAX_LOADED_PLANS) loadedPlans.delete(loadedPlans.keys().next().value as string);
+  loadedPlans.set(key, loaded);
+  return loaded;
+}
+
+function readSources(sources: readonly PlanSource[], texts: ReadonlyMap<string, string>, limits: PlanLoadLimits): LoadedPlan {
   const problems: SourceProblem[] = [];
   const skipped: LoadedPlan['skipped'] = [];
   const builder = new PlanBuilder();

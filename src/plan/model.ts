@@ -79,10 +79,19 @@ export function* allProperties(properties: readonly PlanProperty[]): Generator<P
   }
 }
 
-/** Every property in the plan with the event it belongs to (`undefined` for common properties). */
-export function* planProperties(plan: TrackingPlan): Generator<{ event?: PlanEvent; property: PlanProperty }> {
-  for (const property of allProperties(plan.commonProperties)) yield { property };
-  for (const event of plan.events) for (const property of allProperties(event.properties)) yield { event, property };
+const flattened = new WeakMap<TrackingPlan, ReadonlyArray<{ event?: PlanEvent; property: PlanProperty }>>();
+
+/** Every property in the plan with the event it belongs to (`undefined` for common properties); computed once per plan. */
+export function planProperties(plan: TrackingPlan): ReadonlyArray<{ event?: PlanEvent; property: PlanProperty }> {
+  let list = flattened.get(plan);
+  if (!list) {
+    const out: Array<{ event?: PlanEvent; property: PlanProperty }> = [];
+    for (const property of allProperties(plan.commonProperties)) out.push({ property });
+    for (const event of plan.events) for (const property of allProperties(event.properties)) out.push({ event, property });
+    list = out;
+    flattened.set(plan, list);
+  }
+  return list;
 }
 
 /** How messages name where a property lives: the event's name as code, or the common properties. */

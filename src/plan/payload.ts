@@ -32,20 +32,29 @@ export function eventPayloadSchema(plan: TrackingPlan, event: PlanEvent): Record
   return schema;
 }
 
-const cache = new WeakMap<PlanEvent, ValidateFunction | Error>();
+const byEvent = new WeakMap<PlanEvent, ValidateFunction | Error>();
+/** Compiled validators by schema text: base and head (and the next review) share them. */
+const bySchema = new Map<string, ValidateFunction | Error>();
+const MAX_CACHED = 5_000;
 let ajv: Ajv | undefined;
 
 function compile(plan: TrackingPlan, event: PlanEvent): ValidateFunction | Error {
-  const cached = cache.get(event);
-  if (cached) return cached;
-  ajv ??= addFormats(new Ajv({ allErrors: true, strict: false, validateFormats: true }));
-  let result: ValidateFunction | Error;
-  try {
-    result = ajv.compile(eventPayloadSchema(plan, event));
-  } catch (error) {
-    result = error instanceof Error ? error : new Error(String(error));
+  const known = byEvent.get(event);
+  if (known) return known;
+  const schema = eventPayloadSchema(plan, event);
+  const key = JSON.stringify(schema);
+  let result = bySchema.get(key);
+  if (!result) {
+    ajv ??= addFormats(new Ajv({ allErrors: true, strict: false, validateFormats: true, addUsedSchema: false }));
+    try {
+      result = ajv.compile(schema);
+    } catch (error) {
+      result = error instanceof Error ? error : new Error(String(error));
+    }
+    if (bySchema.size >= MAX_CACHED) bySchema.delete(bySchema.keys().next().value as string);
+    bySchema.set(key, result);
   }
-  cache.set(event, result);
+  byEvent.set(event, result);
   return result;
 }
 

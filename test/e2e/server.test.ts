@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TempRepo } from '../helpers/git-repo.js';
 import { payload, testPrivateKey } from '../helpers/probot-harness.js';
-import { startStandIn } from './stand-in.js';
+import { startStandIn } from '../../src/testing/stand-in-server.js';
 
 const SECRET = 'e2e-webhook-secret';
 const PLAN = 'version: 1\nevents:\n  report_exported:\n    description: d\n    owner: o\n    trigger: t\n    properties:\n      report_id: { type: string, format: uuid, description: d }\n';

@@ -6,7 +6,7 @@ import { ProbotOctokit } from 'probot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTIONS_BOT, runAction } from '../../src/github/action.js';
 import type { GitHub } from '../../src/github/types.js';
-import { FakeGitHub } from '../helpers/fake-github.js';
+import { FakeGitHub } from '../../src/testing/github-stand-in.js';
 import { TempRepo } from '../helpers/git-repo.js';
 import { payload, routeNockTo } from '../helpers/probot-harness.js';
 

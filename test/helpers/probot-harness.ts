@@ -3,7 +3,7 @@ import nock from 'nock';
 import { Probot, ProbotOctokit } from 'probot';
 import examples from '@octokit/webhooks-examples';
 import { createTrackguard, type Trackguard } from '../../src/app.js';
-import { FakeGitHub } from './fake-github.js';
+import { FakeGitHub } from '../../src/testing/github-stand-in.js';
 import { TempRepo } from './git-repo.js';
 
 let privateKey: string | undefined;

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 
 /**
  * A stateful stand-in for the parts of GitHub's REST API that trackguard uses, backed by a real git
- * repository. Unit tests route nock's interceptors to it; the end-to-end test serves it over HTTP.
+ * repository: for tests (routed through nock), the end-to-end test and the benchmark (served over
+ * HTTP on 127.0.0.1 by stand-in-server.ts). Not loaded by the app itself.
  */
 export interface CheckRun {
   id: number;
@@ -73,7 +74,7 @@ export class FakeGitHub {
   ) {}
 
   git(...args: string[]): string {
-    return execFileSync('git', args, { cwd: this.repoDir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    return execFileSync('git', args, { cwd: this.repoDir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   }
 
   /** Handles one API request. `path` excludes any `/api/v3` prefix and includes the query string. */
@@ -226,16 +227,40 @@ export class FakeGitHub {
     };
   }
 
+  private readonly fileLists = new Map<string, Array<{ filename: string; status: string; patch: string }>>();
+
+  /** The PR's files with their patches, from one `git diff` (as GitHub computes them once). */
   private files(pr: PullRequest) {
-    const out = this.git('diff', '--name-status', '--no-renames', pr.baseSha, pr.headSha)
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => {
-        const [status = 'M', filename = ''] = line.split('\t');
-        const patch = this.git('diff', pr.baseSha, pr.headSha, '--', filename);
-        return { filename, status: status === 'A' ? 'added' : status === 'D' ? 'removed' : 'modified', patch: patch.split('\n').slice(4).join('\n') };
-      });
+    const key = `${pr.baseSha}..${pr.headSha}:${pr.extraFiles ?? 0}`;
+    const cached = this.fileLists.get(key);
+    if (cached) return cached;
+    const statuses = new Map(
+      this.git('diff', '--name-status', '--no-renames', pr.baseSha, pr.headSha)
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+          const [status = 'M', filename = ''] = line.split('\t');
+          return [filename, status === 'A' ? 'added' : status === 'D' ? 'removed' : 'modified'] as const;
+        }),
+    );
+    const patches = new Map<string, string>();
+    let current: string | undefined;
+    let lines: string[] = [];
+    const flush = () => {
+      if (current !== undefined) patches.set(current, lines.join('\n'));
+    };
+    for (const line of this.git('diff', '--no-renames', pr.baseSha, pr.headSha).split('\n')) {
+      const header = /^diff --git a\/(.+) b\/(.+)$/.exec(line);
+      if (header) {
+        flush();
+        current = header[2];
+        lines = [];
+      } else if (current !== undefined && (line.startsWith('@@') || lines.length > 0)) lines.push(line);
+    }
+    flush();
+    const out = [...statuses].map(([filename, status]) => ({ filename, status, patch: patches.get(filename) ?? '' }));
     for (let i = 0; i < (pr.extraFiles ?? 0); i++) out.push({ filename: `docs/generated/page-${i}.md`, status: 'added', patch: '+text' });
+    this.fileLists.set(key, out);
     return out;
   }
 

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FakeGitHub } from '../helpers/fake-github.js';
+import { FakeGitHub } from './github-stand-in.js';
 
 /** The GitHub stand-in served over real HTTP on 127.0.0.1, as GitHub Enterprise (`/api/v3`). */
 export async function startStandIn(repoDir: string): Promise<{ github: FakeGitHub; server: Server; host: string; close(): Promise<void> }> {
