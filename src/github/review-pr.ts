@@ -84,10 +84,16 @@ export async function reviewPullRequest(octokit: GitHub, pr: PullRequestRef, ide
       incomplete,
     });
     await completeCheck(octokit, repo, checkRunId, report);
-    const comment = await upsertComment(octokit, repo, pr.number, identity, renderMarkdown(report), {
-      mode: config.comment,
-      hasFindings: report.findings.length > 0 || report.incomplete.length > 0,
-    });
+    let comment: ReviewOutcome['comment'];
+    try {
+      comment = await upsertComment(octokit, repo, pr.number, identity, renderMarkdown(report), {
+        mode: config.comment,
+        hasFindings: report.findings.length > 0 || report.incomplete.length > 0,
+      });
+    } catch (error) {
+      // The check run already carries the result; a comment GitHub refuses must not undo it.
+      log.warn({ pr: `${pr.owner}/${pr.repo}#${pr.number}`, reason: describeError(error) }, 'could not update the review comment');
+    }
     const apiCalls = calls.value - start;
     log.info({ pr: `${pr.owner}/${pr.repo}#${pr.number}`, sha: pr.headSha, conclusion: report.conclusion, findings: report.findings.length, apiCalls }, 'review complete');
     return { conclusion: report.conclusion, apiCalls, checkRunId, comment, report };

@@ -43,6 +43,8 @@ export interface Fault {
   /** How many times to fail before answering normally (Infinity: always). */
   times: number;
   headers?: Record<string, string>;
+  /** The error message GitHub would send (the throttling plugin recognises secondary limits by it). */
+  message?: string;
 }
 
 export interface Reply {
@@ -85,7 +87,7 @@ export class FakeGitHub {
     for (const fault of this.faults) {
       if (fault.method === method && fault.path.test(path) && fault.times > 0) {
         fault.times--;
-        return json(fault.status, { message: `simulated ${fault.status}` }, fault.headers);
+        return json(fault.status, { message: fault.message ?? `simulated ${fault.status}` }, fault.headers);
       }
     }
     const repoPrefix = `/repos/${this.owner}/${this.repo}`;

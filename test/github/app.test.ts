@@ -22,13 +22,13 @@ interface Scenario {
 }
 
 /** main: a plan and a test; feature: whatever `changes` writes. */
-function scenario(changes: Record<string, string>, options: { config?: string; retries?: boolean } = {}): Scenario {
+function scenario(changes: Record<string, string>, options: { config?: string; retries?: boolean; throttle?: boolean } = {}): Scenario {
   const repo = new TempRepo().write({ 'tracking-plan.yaml': PLAN, ...TESTS, ...(options.config ? { '.github/trackguard.yml': options.config } : {}) }).commit('base');
   const base = repo.git('rev-parse', 'HEAD').trim();
   repo.git('checkout', '-q', '-b', 'feature');
   repo.write(changes).commit('change');
   const head = repo.git('rev-parse', 'HEAD').trim();
-  const harness = createHarness(repo, { retries: options.retries });
+  const harness = createHarness(repo, { retries: options.retries, throttle: options.throttle });
   harness.github.pulls.set(7, { number: 7, headSha: head, baseSha: base, author: 'octocat' });
   return { harness, base, head };
 }
@@ -221,6 +221,37 @@ describe('failures', () => {
     const run = s.harness.github.checkRuns[0];
     expect(run).toMatchObject({ status: 'completed', conclusion: 'neutral', output: { title: 'Review could not complete' } });
     expect(run?.output.summary).toContain('GitHub answered 500');
+  });
+
+  it('a comment GitHub refuses (422) does not undo the completed check', async () => {
+    const s = (current = scenario({ 'tracking-plan.yaml': LEAKY_PLAN }));
+    s.harness.github.faults.push({ method: 'POST', path: /\/issues\/7\/comments$/, status: 422, times: Infinity });
+    await s.harness.receive('pull_request', prEvent(s));
+    expect(s.harness.github.checkRuns[0]).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: '1 blocking issue: 1 P0' } });
+    expect(s.harness.app.outcomes.at(-1)?.conclusion).toBe('failure');
+  });
+
+  it('waits out a secondary rate limit (403 with retry-after) and completes', async () => {
+    const s = (current = scenario({ 'tracking-plan.yaml': LEAKY_PLAN }, { throttle: true }));
+    s.harness.github.faults.push({ method: 'GET', path: /\/pulls\/7\/files$/, status: 403, times: 1, headers: { 'retry-after': '1' }, message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' });
+    await s.harness.receive('pull_request', prEvent(s));
+    expect(s.harness.github.checkRuns[0]?.conclusion).toBe('failure');
+    expect(s.harness.github.requests.filter((r) => r.path.endsWith('/pulls/7/files'))).toHaveLength(2);
+  }, 20_000);
+
+  it('a commit that vanished (404 on its archive) concludes the check with the reason', async () => {
+    const s = (current = scenario({ 'tracking-plan.yaml': LEAKY_PLAN }));
+    s.harness.github.faults.push({ method: 'GET', path: /\/tarball\//, status: 404, times: Infinity });
+    await s.harness.receive('pull_request', prEvent(s));
+    expect(s.harness.github.checkRuns[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    expect(s.harness.github.checkRuns[0]?.output.summary).toContain('GitHub answered 404');
+  });
+
+  it('a token that expires mid-review (401) is concluded, never left in progress', async () => {
+    const s = (current = scenario({ 'tracking-plan.yaml': LEAKY_PLAN }));
+    s.harness.github.faults.push({ method: 'GET', path: /\/pulls\/7\/files$/, status: 401, times: 1 });
+    await s.harness.receive('pull_request', prEvent(s));
+    expect(s.harness.github.checkRuns[0]?.status).toBe('completed');
   });
 
   it('on_error: failure blocks when the review cannot complete', async () => {

@@ -38,13 +38,13 @@ export function routeNockTo(github: FakeGitHub): void {
   }
 }
 
-export function createHarness(repo: TempRepo, options: { retries?: boolean; dedupeMs?: number } = {}): Harness {
+export function createHarness(repo: TempRepo, options: { retries?: boolean; throttle?: boolean; dedupeMs?: number } = {}): Harness {
   const github = new FakeGitHub(repo.dir);
   routeNockTo(github);
   const Octokit = ProbotOctokit.defaults((instanceOptions: object) => ({
     ...instanceOptions,
     retry: options.retries ? { enabled: true, retryAfterBaseValue: 1 } : { enabled: false },
-    throttle: { enabled: false },
+    throttle: options.throttle ? { enabled: true, fallbackSecondaryRateRetryAfter: 1 } : { enabled: false },
   }));
   const probot = new Probot({ appId: github.appId, privateKey: testPrivateKey(), secret: 'test-secret', Octokit, logLevel: 'fatal' });
   const app = createTrackguard({ dedupeMs: options.dedupeMs ?? 0 });
