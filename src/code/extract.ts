@@ -29,6 +29,8 @@ import {
 
 export interface ExtractOptions {
   isTestFile(path: string): boolean;
+  /** `performance.now()` after which no further file is analysed. */
+  deadline?: number;
   wrappers: readonly WrapperConfig[];
   /** An events object/enum named in config: `{ file, name }` (name undefined: every exported one). */
   registry?: { file: string; name?: string };
@@ -56,6 +58,10 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
   for (const file of inScope) {
     const sf = program.sources.get(file);
     if (!sf) continue;
+    if (options.deadline !== undefined && performance.now() > options.deadline) {
+      program.skipped.push({ file, reason: 'not analysed: the review reached its time limit (limits.max_review_seconds)' });
+      continue;
+    }
     files.push(file);
     const visit = (node: ts.Node) => {
       if (ts.isCallExpression(node) && mayTrack(node)) {

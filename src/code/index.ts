@@ -6,6 +6,8 @@ import { ANALYTICS_HINT } from './sdks.js';
 
 export interface CodeIndexOptions extends ExtractOptions {
   maxFileBytes: number;
+  /** `performance.now()` after which no further file is parsed or analysed. */
+  deadline?: number;
 }
 
 /** How deep imports are followed from the analysed files to find helpers and constants. */
@@ -59,7 +61,12 @@ export async function buildCodeIndex(snapshot: Snapshot, scope: readonly string[
     const next: string[] = [];
     for (const file of frontier) {
       const text = texts.get(file);
-      if (text === undefined || !program.add(file, text)) continue;
+      if (text === undefined) continue;
+      if (options.deadline !== undefined && performance.now() > options.deadline) {
+        program.skipped.push({ file, reason: 'not analysed: the review reached its time limit (limits.max_review_seconds)' });
+        continue;
+      }
+      if (!program.add(file, text)) continue;
       const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
       const barrels = ['index.ts', 'index.tsx', 'index.js', 'index.mjs'].map((f) => (dir ? `${dir}/${f}` : f));
       const deps = [

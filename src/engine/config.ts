@@ -23,7 +23,7 @@ export interface Config {
   naming: { events: EventNaming; pastTense: boolean; prefixes: string[]; properties: PropertyNaming };
   rules: Readonly<Record<string, Severity | 'off'>>;
   pii: { allow: string[]; words: string[] };
-  limits: { maxFileBytes: number; maxFiles: number; maxFindings: number; maxAliasCount: number };
+  limits: { maxFileBytes: number; maxFiles: number; maxFindings: number; maxAliasCount: number; maxReviewSeconds: number };
   wrappers: WrapperConfig[];
   identity: { prefixes: string[] };
   registry: { module: string; export?: string } | undefined;
@@ -68,7 +68,7 @@ export function defaultConfig(): Config {
     naming: { events: 'snake_case', pastTense: true, prefixes: [], properties: 'snake_case' },
     rules: {},
     pii: { allow: [], words: [] },
-    limits: { maxFileBytes: 5_000_000, maxFiles: 20_000, maxFindings: 1_000, maxAliasCount: 100 },
+    limits: { maxFileBytes: 5_000_000, maxFiles: 20_000, maxFindings: 1_000, maxAliasCount: 100, maxReviewSeconds: 120 },
     wrappers: [],
     identity: { prefixes: [...DEFAULT_IDENTITY_PREFIXES] },
     registry: undefined,
@@ -116,6 +116,7 @@ export function loadConfig(file: string, text: string, knownRuleIds: readonly st
   if (raw.limits?.max_files) config.limits.maxFiles = raw.limits.max_files;
   if (raw.limits?.max_findings) config.limits.maxFindings = raw.limits.max_findings;
   if (raw.limits?.max_alias_count !== undefined) config.limits.maxAliasCount = raw.limits.max_alias_count;
+  if (raw.limits?.max_review_seconds) config.limits.maxReviewSeconds = raw.limits.max_review_seconds;
   if (raw.identity?.prefixes) config.identity.prefixes = raw.identity.prefixes;
   if (raw.registry) config.registry = raw.registry;
   for (const wrapper of raw.wrappers ?? []) {
@@ -176,7 +177,7 @@ interface RawConfig {
   naming?: { events?: EventNaming; past_tense?: boolean; prefixes?: string[]; properties?: PropertyNaming };
   rules?: Record<string, Severity | 'off'>;
   pii?: { allow?: string[]; words?: string[] };
-  limits?: { max_file_bytes?: number; max_files?: number; max_findings?: number; max_alias_count?: number };
+  limits?: { max_file_bytes?: number; max_files?: number; max_findings?: number; max_alias_count?: number; max_review_seconds?: number };
   wrappers?: Array<{
     name: string;
     event?: number | string;

@@ -86,6 +86,7 @@ export async function review(input: ReviewInput): Promise<Report> {
     scope = planTouched ? 'all' : 'changed';
   }
   const codeOptions = {
+    deadline: started + config.limits.maxReviewSeconds * 1000,
     isTestFile: matcher(config.tests),
     maxFileBytes: config.limits.maxFileBytes,
     wrappers: config.wrappers,
@@ -93,7 +94,7 @@ export async function review(input: ReviewInput): Promise<Report> {
   };
   const inScope = (side: Side) => (scope === 'all' || !changed ? side.files : side.files.filter((f) => changed?.has(f)));
   head.code = await buildCodeIndex(input.head, inScope(head), head.allFiles, codeOptions);
-  for (const skip of head.code.skipped) incomplete.push({ file: skip.file, reason: `${skip.file} was not analysed: ${skip.reason}.` });
+  incomplete.push(...summariseSkipped(head.code.skipped));
   let codeDone = performance.now();
   if (!head.loaded.plan && !head.code.constants.length && head.code.calls.some((c) => !c.internal && c.kind === 'track')) {
     notes.push('Neither a tracking plan nor an event-constants module was found, so registration rules did not run.');
@@ -206,6 +207,18 @@ async function loadSide(snapshot: Snapshot, allFiles: readonly string[], config:
     files = files.slice(0, config.limits.maxFiles);
   }
   return { loaded, files, allFiles, planFiles, code: EMPTY_CODE };
+}
+
+/** Skipped files as report lines: one per file, or one per reason when many share it. */
+function summariseSkipped(skipped: CodeIndex['skipped']): Incompleteness[] {
+  const byReason = new Map<string, string[]>();
+  for (const skip of skipped) byReason.set(skip.reason, [...(byReason.get(skip.reason) ?? []), skip.file]);
+  const out: Incompleteness[] = [];
+  for (const [reason, files] of byReason) {
+    if (files.length <= 5) for (const file of files) out.push({ file, reason: `${file} was not analysed: ${reason}.` });
+    else out.push({ reason: `${files.length} files were not analysed (${reason}), among them ${files.slice(0, 3).join(', ')}.` });
+  }
+  return out;
 }
 
 /** Paths whose content differs between the two snapshots (for adapters that do not say). */

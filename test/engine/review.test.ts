@@ -156,3 +156,14 @@ describe('review of code', () => {
     expect(report.conclusion).toBe('neutral');
   });
 });
+
+describe('limits', () => {
+  it('stops analysing at the time limit, names what was skipped, and concludes neutral', async () => {
+    const files: Record<string, string> = { 'tracking-plan.yaml': 'version: 1\nevents:\n  a_done: {}\n' };
+    for (let i = 0; i < 40; i++) files[`src/f${i}.ts`] = `window.analytics.track('a_done', { n: ${i} });\n`;
+    const report = await review({ head: new MemorySnapshot(files), config: { file: 'c.yml', text: 'limits: { max_review_seconds: 0.000001 }\n' } });
+    expect(report.conclusion).toBe('neutral');
+    expect(report.incomplete.length).toBeGreaterThan(0);
+    expect(report.incomplete[0]?.reason).toContain('limits.max_review_seconds');
+  });
+});
