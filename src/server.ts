@@ -6,6 +6,7 @@
  */
 import { run } from 'probot';
 import app from './index.js';
+import { createLogger, environmentSecrets } from './log.js';
 
 if (process.env.NODE_ENV === 'production' && !process.env.WEBHOOK_SECRET) {
   process.stderr.write(
@@ -14,7 +15,8 @@ if (process.env.NODE_ENV === 'production' && !process.env.WEBHOOK_SECRET) {
   process.exit(1);
 }
 
-const server = await run(app);
+const log = createLogger({ level: process.env.LOG_LEVEL, secrets: environmentSecrets(process.env) });
+const server = await run(app, { log });
 
 // Let reviews in flight finish (their check runs must not stay in progress), then stop.
 process.once('SIGTERM', () => {

@@ -62,7 +62,7 @@ describe('end to end: the real server against a local GitHub stand-in', () => {
         HOST: '127.0.0.1',
         GHE_HOST: standIn.host,
         GHE_PROTOCOL: 'http',
-        LOG_LEVEL: 'info',
+        LOG_LEVEL: 'trace',
         LOG_FORMAT: 'json',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -108,6 +108,12 @@ describe('end to end: the real server against a local GitHub stand-in', () => {
     });
     expect([400, 401]).toContain(unsigned.status);
     await new Promise((r) => setTimeout(r, 300));
+    // A genuine delivery replayed with an altered body keeps its old signature: rejected too.
+    const signed = sign(body);
+    const altered = body.replace('"number":7', '"number":8');
+    expect(altered).not.toBe(body);
+    expect([400, 401]).toContain((await deliver(altered, signed)).status);
+    await new Promise((r) => setTimeout(r, 300));
     expect(standIn.github.checkRuns).toEqual([]);
     expect(standIn.github.comments).toEqual([]);
   });
@@ -125,7 +131,15 @@ describe('end to end: the real server against a local GitHub stand-in', () => {
     expect(standIn.github.comments).toHaveLength(1);
     expect(standIn.github.comments[0]?.body).toContain('owner_email');
     expect(standIn.github.unexpected).toEqual([]);
+  });
+
+  it('never writes a secret to its logs, even at trace level', () => {
+    expect(output.length).toBeGreaterThan(0);
     expect(output).not.toContain(SECRET);
+    expect(output).not.toContain('ghs_installation_token');
+    const keyBody = testPrivateKey().split('\n').slice(1, -2).join('');
+    for (const line of testPrivateKey().split('\n').slice(1, 4)) expect(output).not.toContain(line);
+    expect(output).not.toContain(keyBody.slice(0, 40));
   });
 
   it('refuses to start in production without a webhook secret', async () => {
