@@ -50,22 +50,17 @@ export function createTrackguard(options: TrackguardOptions = {}): Trackguard {
       return identity;
     };
 
-    const enqueue = (context: Context, pr: PullRequestRef, automatic: boolean) => {
-      const key = `${pr.owner}/${pr.repo}#${pr.number}`;
-      const runKey = `${key}@${pr.baseSha}..${pr.headSha}`;
-      if (automatic && Date.now() - (recent.get(runKey) ?? 0) < dedupeMs) {
-        context.log.info({ pr: key, sha: pr.headSha }, 'already reviewed this commit; skipping');
-        return;
-      }
-      recent.set(runKey, Date.now());
+    /**
+     * Queues work for one pull request (or one commit, when the PR is not known yet). Anything that
+     * needs the GitHub API happens inside the job, so the webhook is answered at once.
+     */
+    const enqueue = (context: Context, key: string, job: () => Promise<void>) => {
       const previous = chains.get(key) ?? Promise.resolve();
       const next = previous.then(async () => {
         try {
-          const outcome = await reviewPullRequest(context.octokit as GitHub, pr, await whoAmI(), context.log);
-          outcomes.push(outcome);
-          if (outcomes.length > 1000) outcomes.shift();
+          await job();
         } catch (error) {
-          context.log.error({ pr: key, err: error instanceof Error ? error.message : String(error) }, 'review crashed');
+          context.log.error({ key, err: error instanceof Error ? error.message : String(error) }, 'review crashed');
         }
       });
       chains.set(key, next);
@@ -75,6 +70,21 @@ export function createTrackguard(options: TrackguardOptions = {}): Trackguard {
         if (chains.get(key) === next) chains.delete(key);
       });
     };
+
+    const runReview = async (context: Context, pr: PullRequestRef, automatic: boolean) => {
+      const runKey = `${pr.owner}/${pr.repo}#${pr.number}@${pr.baseSha}..${pr.headSha}`;
+      if (automatic && Date.now() - (recent.get(runKey) ?? 0) < dedupeMs) {
+        context.log.info({ pr: pr.number, sha: pr.headSha }, 'already reviewed this commit; skipping');
+        return;
+      }
+      recent.set(runKey, Date.now());
+      if (recent.size > 10_000) recent.delete(recent.keys().next().value as string);
+      const outcome = await reviewPullRequest(context.octokit as GitHub, pr, await whoAmI(), context.log);
+      outcomes.push(outcome);
+      if (outcomes.length > 1000) outcomes.shift();
+    };
+
+    const prKey = (repo: RepoRef, number: number) => `${repo.owner}/${repo.repo}#${number}`;
 
     const fromPayload = (context: Context, pr: PullRequestPayload, repo: RepoRef): PullRequestRef => ({
       ...repo,
@@ -101,25 +111,32 @@ export function createTrackguard(options: TrackguardOptions = {}): Trackguard {
     app.on(['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review', 'pull_request.edited'], async (context) => {
       const payload = context.payload;
       if (payload.action === 'edited' && !('changes' in payload && payload.changes && 'base' in payload.changes && payload.changes.base)) return;
-      enqueue(context, fromPayload(context, payload.pull_request as PullRequestPayload, context.repo()), true);
+      const pr = fromPayload(context, payload.pull_request as PullRequestPayload, context.repo());
+      enqueue(context, prKey(pr, pr.number), () => runReview(context, pr, true));
     });
 
     app.on(['check_suite.requested', 'check_suite.rerequested'], async (context) => {
       const suite = context.payload.check_suite;
       const repo = context.repo();
-      for (const number of await pullRequestsFor(context, repo, suite.head_sha, suite.pull_requests ?? [])) {
-        enqueue(context, await loadPullRequest(context, repo, number), context.payload.action === 'requested');
-      }
+      const automatic = context.payload.action === 'requested';
+      const listed = suite.pull_requests ?? [];
+      const key = listed.length === 1 && listed[0] ? prKey(repo, listed[0].number) : `${repo.owner}/${repo.repo}@${suite.head_sha}`;
+      enqueue(context, key, async () => {
+        for (const number of await pullRequestsFor(context, repo, suite.head_sha, listed)) await runReview(context, await loadPullRequest(context, repo, number), automatic);
+      });
     });
 
     app.on(['check_run.rerequested', 'check_run.requested_action'], async (context) => {
       const run = context.payload.check_run;
-      const me = await whoAmI();
-      if (run.name !== CHECK_NAME || (me.appId !== undefined && run.app?.id !== me.appId)) return;
+      if (run.name !== CHECK_NAME) return;
       const repo = context.repo();
       const fromId = prFromExternalId(run.external_id);
-      const numbers = fromId !== undefined ? [fromId] : await pullRequestsFor(context, repo, run.head_sha, run.pull_requests ?? []);
-      for (const number of numbers) enqueue(context, await loadPullRequest(context, repo, number), false);
+      enqueue(context, fromId !== undefined ? prKey(repo, fromId) : `${repo.owner}/${repo.repo}@${run.head_sha}`, async () => {
+        const me = await whoAmI();
+        if (me.appId !== undefined && run.app?.id !== me.appId) return;
+        const numbers = fromId !== undefined ? [fromId] : await pullRequestsFor(context, repo, run.head_sha, run.pull_requests ?? []);
+        for (const number of numbers) await runReview(context, await loadPullRequest(context, repo, number), false);
+      });
     });
 
     app.on('issue_comment.created', async (context) => {
@@ -129,16 +146,19 @@ export function createTrackguard(options: TrackguardOptions = {}): Trackguard {
       if (!command) return;
       const repo = context.repo();
       const commenter = { login: comment.user?.login ?? '', type: comment.user?.type };
-      if (!(await mayCommand(context.octokit as GitHub, repo, commenter, issue.user?.login ?? ''))) {
-        context.log.info({ pr: issue.number, commenter: commenter.login }, 'ignoring a command from someone who may not run it');
-        return;
-      }
-      await context.octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: comment.id, content: 'eyes' });
-      if (command === 'help') {
-        await context.octokit.rest.issues.createComment({ ...repo, issue_number: issue.number, body: HELP_TEXT });
-        return;
-      }
-      enqueue(context, await loadPullRequest(context, repo, issue.number), false);
+      if (commenter.type === 'Bot' || commenter.login.endsWith('[bot]')) return;
+      enqueue(context, prKey(repo, issue.number), async () => {
+        if (!(await mayCommand(context.octokit as GitHub, repo, commenter, issue.user?.login ?? ''))) {
+          context.log.info({ pr: issue.number, commenter: commenter.login }, 'ignoring a command from someone who may not run it');
+          return;
+        }
+        await context.octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: comment.id, content: 'eyes' });
+        if (command === 'help') {
+          await context.octokit.rest.issues.createComment({ ...repo, issue_number: issue.number, body: HELP_TEXT });
+          return;
+        }
+        await runReview(context, await loadPullRequest(context, repo, issue.number), false);
+      });
     });
 
     app.on('merge_group.checks_requested', async (context) => {

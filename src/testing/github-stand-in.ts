@@ -67,6 +67,8 @@ export class FakeGitHub {
   defaultBranch = 'main';
   /** Where Link headers point (the e2e stand-in serves under its own address). */
   baseUrl = 'https://api.github.com';
+  /** Extra latency for matching requests (served over HTTP only), to make reviews slow on purpose. */
+  readonly delays: Array<{ path: RegExp; ms: number }> = [];
   private nextId = 1000;
 
   constructor(

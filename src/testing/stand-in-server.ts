@@ -20,8 +20,11 @@ export async function startStandIn(repoDir: string): Promise<{ github: FakeGitHu
       }
       const path = (req.url ?? '/').replace(/^\/api\/v3/, '');
       const reply = github.handle(req.method ?? 'GET', path, body, req.headers);
-      res.writeHead(reply.status, reply.headers);
-      res.end(reply.body);
+      const delay = github.delays.find((d) => d.path.test(path))?.ms ?? 0;
+      setTimeout(() => {
+        res.writeHead(reply.status, reply.headers);
+        res.end(reply.body);
+      }, delay);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
