@@ -560,7 +560,34 @@ function recordConstants(
   if (found) constants.set(value.container, found);
 }
 
+/** Described constants objects, by node: parsed files are shared across reviews, and so are these. */
+const described = new WeakMap<ts.Node, EventConstants | null>();
+
 function describeContainer(
+  program: CodeProgram,
+  analyzer: Analyzer,
+  container: ts.ObjectLiteralExpression | ts.EnumDeclaration,
+  source: EventConstants['source'],
+): EventConstants | undefined {
+  const known = described.get(container);
+  if (known !== undefined && (known === null || known.source === source)) return known ?? undefined;
+  const result = describeContainerUncached(program, analyzer, container, source);
+  // Only literal members are safe to remember: a member built from an import depends on that file.
+  if (literalMembers(container)) described.set(container, result ?? null);
+  return result;
+}
+
+function literalMembers(container: ts.ObjectLiteralExpression | ts.EnumDeclaration): boolean {
+  const literal = (e: ts.Expression | undefined): boolean => {
+    if (!e) return true;
+    const u = unwrap(e);
+    return ts.isStringLiteral(u) || ts.isNoSubstitutionTemplateLiteral(u) || (ts.isObjectLiteralExpression(u) && u.properties.every((p) => ts.isPropertyAssignment(p) && literal(p.initializer)));
+  };
+  if (ts.isEnumDeclaration(container)) return container.members.every((m) => literal(m.initializer));
+  return container.properties.every((p) => ts.isPropertyAssignment(p) && literal(p.initializer));
+}
+
+function describeContainerUncached(
   program: CodeProgram,
   analyzer: Analyzer,
   container: ts.ObjectLiteralExpression | ts.EnumDeclaration,

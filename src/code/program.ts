@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { SourceLocation } from '../engine/types.js';
@@ -9,6 +10,30 @@ export const CODE_FILE = /\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
 const RESOLVE_SUFFIXES = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '/index.ts', '/index.tsx', '/index.js', '/index.jsx'];
 /** Minified bundles: one line this long is not hand-written instrumentation. */
 const MAX_LINE = 20_000;
+
+/**
+ * Parsed files by path and exact text, shared by every program: base and head share unchanged
+ * files, and consecutive reviews of a repository share most of them. Syntax trees are never
+ * modified after parsing, and every analysis cache is keyed per program.
+ */
+const parsed = new Map<string, ts.SourceFile>();
+const MAX_PARSED = 4_000;
+
+function parseOnce(path: string, text: string): ts.SourceFile {
+  const key = `${path}\u0000${text.length}\u0000${createHash('sha1').update(text).digest('base64')}`;
+  const known = parsed.get(key);
+  if (known) {
+    parsed.delete(key);
+    parsed.set(key, known);
+    return known;
+  }
+  // ts-morph's bundled TypeScript parser, without a Project around it: nothing here needs the
+  // type checker or ts-morph's node wrappers, and skipping them saves a quarter of the parse time.
+  const sf = ts.createSourceFile(`/${path}`, text, ts.ScriptTarget.Latest, true, scriptKind(path));
+  if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
+  parsed.set(key, sf);
+  return sf;
+}
 
 export type FunctionLike =
   | ts.FunctionDeclaration
@@ -74,9 +99,7 @@ export class CodeProgram {
     if (text.length > this.maxFileBytes) return this.skip(path, `larger than ${this.maxFileBytes} bytes (limits.max_file_bytes)`);
     if (hasLongLine(text)) return this.skip(path, `a line longer than ${MAX_LINE} characters (minified?)`);
     try {
-      // ts-morph's bundled TypeScript parser, without a Project around it: nothing here needs the
-      // type checker or ts-morph's node wrappers, and skipping them saves a quarter of the parse time.
-      const sf = ts.createSourceFile(`/${path}`, text, ts.ScriptTarget.Latest, true, scriptKind(path));
+      const sf = parseOnce(path, text);
       this.sources.set(path, sf);
       this.fileOf.set(sf, path);
       return sf;

@@ -8,7 +8,8 @@ import { allProperties, type PlanEvent, type PlanProperty, type TrackingPlan } f
  */
 export function diffPlans(base: TrackingPlan | undefined, head: TrackingPlan | undefined): PlanDiff {
   const diff: PlanDiff = { added: [], removed: [], changed: [] };
-  if (!head && !base) return diff;
+  // The same plan object on both sides: read from identical text, nothing can differ.
+  if ((!head && !base) || head === base) return diff;
   const baseEvents = base?.events ?? [];
   const headEvents = head?.events ?? [];
   const headNames = new Set(headEvents.map((e) => e.name));
