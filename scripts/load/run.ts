@@ -8,10 +8,9 @@ import { spawn } from 'node:child_process';
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { startStandIn } from '../../src/testing/stand-in-server.js';
+import { freePort, startStandIn } from '../../src/testing/stand-in-server.js';
 
 export interface LoadOptions {
   deliveries: number;
@@ -39,16 +38,6 @@ export interface LoadResult {
 }
 
 const SECRET = 'load-test-webhook-secret';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function rssOf(pid: number): number {
   try {

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { createServer as createTcpServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { FakeGitHub } from './github-stand-in.js';
 
@@ -32,4 +33,15 @@ export async function startStandIn(repoDir: string): Promise<{ github: FakeGitHu
   const host = `127.0.0.1:${port}`;
   github.baseUrl = `http://${host}/api/v3`;
   return { github, server, host, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createTcpServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }

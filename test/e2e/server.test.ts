@@ -1,24 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TempRepo } from '../helpers/git-repo.js';
 import { payload, testPrivateKey } from '../helpers/probot-harness.js';
-import { startStandIn } from '../../src/testing/stand-in-server.js';
+import { freePort, startStandIn } from '../../src/testing/stand-in-server.js';
 
 const SECRET = 'e2e-webhook-secret';
 const PLAN = 'version: 1\nevents:\n  report_exported:\n    description: d\n    owner: o\n    trigger: t\n    properties:\n      report_id: { type: string, format: uuid, description: d }\n';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const start = Date.now();
