@@ -148,7 +148,7 @@ function chart(rows: Row[]): string {
   const width = 640;
   const height = 380;
   const left = 70;
-  const right = 20;
+  const right = 40;
   const top = 20;
   const bottom = 60;
   const xs = rows.map((r) => r.changed);
