@@ -17,7 +17,7 @@ const MAX_LINE = 20_000;
  * modified after parsing, and every analysis cache is keyed per program.
  */
 const parsed = new Map<string, ts.SourceFile>();
-const MAX_PARSED = 4_000;
+const MAX_PARSED = 1_000;
 
 function parseOnce(path: string, text: string): ts.SourceFile {
   const key = `${path}\u0000${text.length}\u0000${createHash('sha1').update(text).digest('base64')}`;
