@@ -3,6 +3,7 @@ import { eventOf, namesOf, siteCalls } from '../../src/code/events.js';
 import type { TrackCall } from '../../src/code/model.js';
 import { IDENTITY_KEYS } from '../../src/code/sdks.js';
 import { validatePayload } from '../../src/plan/payload.js';
+import { checkLiteral, isSimpleSchema } from '../../src/plan/quick-check.js';
 import type { PlanEvent, TrackingPlan } from '../../src/plan/model.js';
 
 /** Stands for a value only known at run time: present, but of no checkable type. */
@@ -57,9 +58,36 @@ function checkCall(
     seen.add(where);
     ctx.report({ messageId: 'unknownProperty', data: { key: entry.key, event: event.name }, location: entry.keyLocation, event: event.name, property: entry.key, key: call.snippet });
   }
+  const complete = props.kind === 'none' || (props.kind === 'object' && props.complete);
+  // Most payloads need no compiled validator: literal values against simple property schemas, and
+  // plain required flags, are checked directly; conditions and richer schemas go to ajv.
+  const byName = new Map([...plan.commonProperties, ...event.properties].map((p) => [p.name, p]));
+  const literals = entries.filter((e) => e.literal);
+  if (event.conditions.length === 0 && literals.every((e) => isSimpleSchema(byName.get(e.key)?.schema ?? {}))) {
+    if (complete) {
+      const present = new Set(entries.map((e) => e.key));
+      for (const property of event.properties) {
+        if (!property.required || present.has(property.name)) continue;
+        ctx.report({ messageId: 'missingRequired', data: { key: property.name, event: event.name }, location: call.location, event: eventOf(call), property: property.name, key: call.snippet });
+      }
+    }
+    for (const entry of literals) {
+      const schema = byName.get(entry.key)?.schema;
+      const problem = schema ? checkLiteral(schema, entry.literal?.value) : undefined;
+      if (!problem) continue;
+      ctx.report({
+        messageId: 'invalidValue',
+        data: { key: entry.key, event: event.name, value: JSON.stringify(entry.literal?.value) ?? 'undefined', rule: problem.message },
+        location: entry.valueLocation,
+        event: event.name,
+        property: entry.key,
+        key: `${problem.keyword}|${call.snippet}`,
+      });
+    }
+    return;
+  }
   const payload: Record<string, unknown> = {};
   for (const entry of entries) payload[entry.key] = entry.literal ? entry.literal.value : UNKNOWN_VALUE;
-  const complete = props.kind === 'none' || (props.kind === 'object' && props.complete);
   for (const problem of validatePayload(plan, event.name, payload)) {
     const top = problem.path.split('.')[0] ?? '';
     if (problem.keyword === 'required') {
