@@ -86,7 +86,7 @@ export function createTrackguard(options: TrackguardOptions = {}): Trackguard {
 
     const prKey = (repo: RepoRef, number: number) => `${repo.owner}/${repo.repo}#${number}`;
 
-    const fromPayload = (context: Context, pr: PullRequestPayload, repo: RepoRef): PullRequestRef => ({
+    const fromPayload = (pr: PullRequestPayload, repo: RepoRef): PullRequestRef => ({
       ...repo,
       number: pr.number,
       headSha: pr.head.sha,
@@ -98,7 +98,7 @@ export function createTrackguard(options: TrackguardOptions = {}): Trackguard {
 
     const loadPullRequest = async (context: Context, repo: RepoRef, number: number): Promise<PullRequestRef> => {
       const { data } = await context.octokit.rest.pulls.get({ ...repo, pull_number: number });
-      return fromPayload(context, data as PullRequestPayload, repo);
+      return fromPayload(data as PullRequestPayload, repo);
     };
 
     /** Pull requests of this repository whose head is `sha` (fork re-runs carry none in the payload). */
@@ -111,7 +111,7 @@ export function createTrackguard(options: TrackguardOptions = {}): Trackguard {
     app.on(['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review', 'pull_request.edited'], async (context) => {
       const payload = context.payload;
       if (payload.action === 'edited' && !('changes' in payload && payload.changes && 'base' in payload.changes && payload.changes.base)) return;
-      const pr = fromPayload(context, payload.pull_request as PullRequestPayload, context.repo());
+      const pr = fromPayload(payload.pull_request as PullRequestPayload, context.repo());
       enqueue(context, prKey(pr, pr.number), () => runReview(context, pr, true));
     });
 

@@ -8,7 +8,6 @@ import type {
   Properties,
   PropertyEntry,
   TrackCall,
-  WrapperInfo,
 } from './model.js';
 import { CodeProgram, isFunctionLike, ts, type FunctionLike } from './program.js';
 import { IDENTITY_KEYS } from './sdks.js';
@@ -50,7 +49,6 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
   const rethrows: CodeIndex['rethrows'] = [];
   const catchLogs: CodeIndex['catchLogs'] = [];
   const earlyCalls: CodeIndex['earlyCalls'] = [];
-  const wrapperFns = new Map<FunctionLike, WrapperInfo>();
   const helperTries = new Set<ts.TryStatement>();
   const helperFns = new Set<FunctionLike>();
   const files: string[] = [];
@@ -79,10 +77,6 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
           const fn = enclosingFunction(node);
           const helper = fn && outermostFunction(fn);
           if (helper && topLevel(helper)) helperFns.add(helper);
-          if (fn && !wrapperFns.has(fn)) {
-            const summary = analyzer.wrapperSummary(fn, functionName(fn));
-            if (summary) wrapperFns.set(fn, wrapperInfo(program, fn, summary.name, summary.canReject));
-          }
         }
       }
       ts.forEachChild(node, visit);
@@ -126,7 +120,6 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
 
   return {
     calls,
-    wrappers: [...wrapperFns.values()],
     constants: [...constants.values()],
     rethrows,
     catchLogs,
@@ -171,13 +164,6 @@ function functionName(fn: FunctionLike | undefined): string {
   if (!fn) return 'top level';
   if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return propertyNameText(fn.name) ?? 'anonymous';
   return nameOf(fn);
-}
-
-function wrapperInfo(program: CodeProgram, fn: FunctionLike, name: string, canReject: boolean): WrapperInfo {
-  const file = program.fileName(fn);
-  const declaredName = ts.isFunctionDeclaration(fn) ? fn.name?.text : nameOf(fn);
-  const exported = declaredName !== undefined && topLevel(fn) && program.isExported(file, declaredName);
-  return { name, file, location: program.location(ts.isFunctionDeclaration(fn) && fn.name ? fn.name : fn), exported, canReject };
 }
 
 function topLevel(fn: FunctionLike): boolean {

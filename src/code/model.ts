@@ -94,15 +94,6 @@ export interface TrackCall {
   internal?: boolean;
 }
 
-/** A function whose parameters flow into a tracking call (a team's own helper). */
-export interface WrapperInfo {
-  name: string;
-  file: string;
-  location: SourceLocation;
-  exported: boolean;
-  canReject: boolean;
-}
-
 /** An object or enum whose members hold event names. */
 export interface EventConstants {
   name: string;
@@ -121,7 +112,6 @@ export interface SkippedFile {
 
 export interface CodeIndex {
   calls: TrackCall[];
-  wrappers: WrapperInfo[];
   constants: EventConstants[];
   /** Catch clauses in tracking helpers that rethrow (`throw` location). */
   rethrows: Array<{ wrapper: string; location: SourceLocation }>;

@@ -40,8 +40,6 @@ export interface ResolvedCall {
   /** Every place an identity could be given was seen (object arguments were literals without spreads). */
   identityVisible: boolean;
   canReject: boolean;
-  /** The call goes through a wrapper whose function body is this one. */
-  wrapper?: FunctionLike;
 }
 
 export interface WrapperSummary {
@@ -481,7 +479,6 @@ export class Analyzer {
       identity: [],
       identityVisible: inner.identityVisible,
       canReject: summary.canReject,
-      wrapper: summary.fn,
     };
     if (summary.eventParam) {
       const expr = paramArg(call, summary.eventParam);
@@ -618,10 +615,6 @@ export class Analyzer {
     return REJECTING_CALLEES.test(shortText(call.expression));
   }
 
-  /** Strings an expression can take, with how they were reached (for event names). */
-  stringsOf(expr: ts.Expression): Value {
-    return this.evaluate(expr);
-  }
 }
 
 function strings(value: Value): string[] {
@@ -797,4 +790,3 @@ export function containsThrow(block: ts.Node): boolean {
   return found;
 }
 
-export { IDENTITY_KEYS };

@@ -188,7 +188,7 @@ interface Side {
   code: CodeIndex;
 }
 
-const EMPTY_CODE: CodeIndex = { calls: [], wrappers: [], constants: [], rethrows: [], catchLogs: [], earlyCalls: [], barrelGaps: [], files: [], skipped: [] };
+const EMPTY_CODE: CodeIndex = { calls: [], constants: [], rethrows: [], catchLogs: [], earlyCalls: [], barrelGaps: [], files: [], skipped: [] };
 
 async function loadSide(snapshot: Snapshot, allFiles: readonly string[], config: Config, incomplete: Incompleteness[]): Promise<Side> {
   const sources = await resolvePlanSources(snapshot, allFiles, config.plan);

@@ -112,13 +112,7 @@ function readSources(sources: readonly PlanSource[], texts: ReadonlyMap<string, 
 
 /** Parses plan text that is already in hand (tests, importers, the CLI's --plan on stdin). */
 export function loadPlanText(file: string, text: string): LoadedPlan {
-  const source = parseSource(file, text);
-  const problems = [...source.problems];
-  if (source.data === undefined) return { plan: undefined, problems, skipped: [] };
-  if (!planValidator()(source.data)) problems.push(...schemaProblems(source, planValidator().errors ?? []));
-  const builder = new PlanBuilder();
-  problems.push(...builder.add(source));
-  return { plan: builder.build(), problems, skipped: [] };
+  return readSources([{ format: 'trackguard', files: [file], location: file }], new Map([[file, text]]), { maxFileBytes: Number.MAX_SAFE_INTEGER, maxAliasCount: 100 });
 }
 
 /**

@@ -66,13 +66,15 @@ export function importRudderStack(sources: readonly ParsedSource[], add: (event:
     let typeSpec: unknown = item.data.type;
     let config = asRecord(item.data.propConfig) ?? asRecord(item.data.config) ?? {};
     let nested: unknown[] = [];
+    /** The custom type that declares the nested properties (their references are relative to it). */
+    let nestedFrom: Item | undefined;
     if (typeof typeSpec === 'string' && typeSpec.startsWith('#/custom-types/')) {
       const custom = resolve(typeSpec, item.source, [...item.at, 'type']);
       if (!custom) return undefined;
       typeSpec = custom.data.type;
       config = { ...(asRecord(custom.data.config) ?? {}), ...config };
       nested = Array.isArray(custom.data.properties) ? custom.data.properties : [];
-      if (depth < 6) item = { ...item, data: { ...item.data, properties: nested } , source: custom.source, at: custom.at };
+      nestedFrom = custom;
     }
     const types = (Array.isArray(typeSpec) ? typeSpec : String(typeSpec ?? '').split(','))
       .map((t) => String(t).trim())
@@ -84,10 +86,11 @@ export function importRudderStack(sources: readonly ParsedSource[], add: (event:
     if (typeof item.data.description === 'string') schema.description = item.data.description;
     if (config.itemTypes !== undefined) schema.items = { type: config.itemTypes };
     const children: PlanProperty[] = [];
-    if (nested.length && depth < 6) {
+    if (nestedFrom && nested.length && depth < 6) {
+      const from = nestedFrom;
       nested.forEach((raw, index) => {
         const entry = asRecord(raw);
-        const target = entry ? resolve(entry.$ref, item.source, [...item.at, 'properties', index, '$ref']) : undefined;
+        const target = entry ? resolve(entry.$ref, from.source, [...from.at, 'properties', index, '$ref']) : undefined;
         const child = target ? buildProperty(target, entry?.required === true, path, depth + 1) : undefined;
         if (child) children.push(child);
       });
