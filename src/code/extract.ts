@@ -41,81 +41,60 @@ const INTENT_WORDS = new Set([
   'entered', 'selected', 'pressed', 'tapped', 'hovered', 'focused', 'displayed', 'seen', 'triggered', 'queued', 'scheduled',
 ]);
 
-/** Walks the in-scope files and describes every tracking call, helper and event-constants object. */
-export function extract(program: CodeProgram, inScope: readonly string[], options: ExtractOptions): CodeIndex {
+/**
+ * Walks the in-scope files and describes every tracking call, helper and event-constants object.
+ * `leaves` holds the text of in-scope files nothing imports: each is parsed here, analysed, and
+ * forgotten before the next, since no other file's analysis can reach into it.
+ */
+export function extract(program: CodeProgram, inScope: readonly string[], options: ExtractOptions, leaves?: ReadonlyMap<string, string>): CodeIndex {
   const analyzer = new Analyzer(program, { wrappers: options.wrappers });
   const calls: TrackCall[] = [];
-  const constants = new Map<ts.Node, EventConstants>();
+  // Keyed by place, not node, so that no syntax tree is held past its file's turn.
+  const constants = new Map<string, EventConstants>();
   const rethrows: CodeIndex['rethrows'] = [];
   const catchLogs: CodeIndex['catchLogs'] = [];
   const earlyCalls: CodeIndex['earlyCalls'] = [];
-  const helperTries = new Set<ts.TryStatement>();
-  const helperFns = new Set<FunctionLike>();
+  const barrelGapsFound: CodeIndex['barrelGaps'] = [];
   const files: string[] = [];
 
   for (const file of inScope) {
-    const sf = program.sources.get(file);
-    if (!sf) continue;
+    const leafText = leaves?.get(file);
+    if (!program.sources.has(file) && leafText === undefined) continue;
     if (options.deadline !== undefined && performance.now() > options.deadline) {
       program.skipped.push({ file, reason: 'not analysed: the review reached its time limit (limits.max_review_seconds)' });
       continue;
     }
+    const sf = program.sources.get(file) ?? (leafText !== undefined ? program.add(file, leafText, false) : undefined);
+    if (!sf) continue;
     files.push(file);
-    const visit = (node: ts.Node) => {
-      if (ts.isCallExpression(node) && mayTrack(node)) {
-        const resolved = safe(() => analyzer.resolveCall(node));
-        if (resolved) {
-          const call = buildCall(analyzer, node, resolved, file, options);
-          calls.push(call);
-          recordConstants(program, analyzer, call, resolved, constants);
-          const tryStatement = enclosingTry(node);
-          if (tryStatement && isTrackingOnlyTry(analyzer, tryStatement)) helperTries.add(tryStatement);
-          if (!call.internal) {
-            const early = earlyOperation(analyzer, node, call);
-            if (early) earlyCalls.push({ call, operation: early.text, operationLocation: program.location(early.node) });
-          }
-          const fn = enclosingFunction(node);
-          const helper = fn && outermostFunction(fn);
-          if (helper && topLevel(helper)) helperFns.add(helper);
-        }
+    const helperTries = new Set<ts.TryStatement>();
+    const helperFns = new Set<FunctionLike>();
+    forEachCall(sf, (node) => {
+      if (!mayTrack(node)) return;
+      const resolved = safe(() => analyzer.resolveCall(node));
+      if (!resolved) return;
+      const call = buildCall(analyzer, node, resolved, file, options);
+      calls.push(call);
+      recordConstants(program, analyzer, call, resolved, constants);
+      const tryStatement = enclosingTry(node);
+      if (tryStatement && isTrackingOnlyTry(analyzer, tryStatement)) helperTries.add(tryStatement);
+      if (!call.internal) {
+        const early = earlyOperation(analyzer, node, call);
+        if (early) earlyCalls.push({ call, operation: early.text, operationLocation: program.location(early.node) });
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
-  }
-
-  for (const tryStatement of helperTries) {
-    const catchClause = tryStatement.catchClause;
-    if (!catchClause) continue;
-    const owner = functionName(enclosingFunction(tryStatement));
-    if (containsThrow(catchClause.block)) {
-      const throwNode = findThrow(catchClause.block);
-      if (throwNode) rethrows.push({ wrapper: owner, location: program.location(throwNode) });
-    }
-    const visit = (node: ts.Node) => {
-      if (isFunctionLike(node)) return;
-      if (ts.isCallExpression(node) && LOGGER.test(shortText(node.expression))) {
-        const reads: string[] = [];
-        const keys: string[] = [];
-        for (const arg of node.arguments) {
-          reads.push(...readsOf(arg));
-          const literal = unwrap(arg);
-          if (ts.isObjectLiteralExpression(literal)) {
-            for (const prop of literal.properties) {
-              const key = propertyNameText(prop.name ?? undefined);
-              if (key) keys.push(key);
-            }
-          }
-        }
-        catchLogs.push({ wrapper: owner, location: program.location(node), reads, keys });
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(catchClause.block);
+      const fn = enclosingFunction(node);
+      const helper = fn && outermostFunction(fn);
+      if (helper && topLevel(helper)) helperFns.add(helper);
+    });
+    for (const tryStatement of helperTries) catchClauseUse(program, tryStatement, rethrows, catchLogs);
+    barrelGapsFound.push(...barrelGaps(program, analyzer, [...helperFns]));
+    if (leafText !== undefined) program.forget(file);
   }
 
   if (options.registry) {
-    for (const found of registryConstants(program, analyzer, options.registry)) constants.set(found.node, found.constants);
+    for (const found of registryConstants(program, analyzer, options.registry)) {
+      constants.set(placeKey(program, found.node), found.constants);
+    }
   }
 
   return {
@@ -124,10 +103,68 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
     rethrows,
     catchLogs,
     earlyCalls,
-    barrelGaps: barrelGaps(program, analyzer, [...helperFns]),
+    barrelGaps: barrelGapsFound,
     files,
     skipped: [...program.skipped],
   };
+}
+
+/**
+ * Calls every call expression of a file in source order. Subtrees whose text holds no `(` cannot
+ * contain a call and are not entered: the walk is in source order, so one cursor over the text
+ * answers that for every node.
+ */
+function forEachCall(sf: ts.SourceFile, onCall: (node: ts.CallExpression) => void): void {
+  const text = sf.text;
+  let from = 0;
+  let paren = text.indexOf('(');
+  const visit = (node: ts.Node): void => {
+    // `paren` is the first `(` at or after `from`, so it still answers for any node starting
+    // between `from` and it.
+    if (node.pos < from || (paren >= 0 && paren < node.pos)) {
+      from = node.pos;
+      paren = text.indexOf('(', from);
+    }
+    if (paren < 0 || paren >= node.end) return;
+    if (node.kind === ts.SyntaxKind.CallExpression) onCall(node as ts.CallExpression);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+}
+
+function placeKey(program: CodeProgram, node: ts.Node): string {
+  return `${program.fileName(node)}\u0000${node.pos}`;
+}
+
+/** What a tracking helper's catch clause does with the error: rethrows it, logs it (and what it logs). */
+function catchClauseUse(program: CodeProgram, tryStatement: ts.TryStatement, rethrows: CodeIndex['rethrows'], catchLogs: CodeIndex['catchLogs']): void {
+  const catchClause = tryStatement.catchClause;
+  if (!catchClause) return;
+  const owner = functionName(enclosingFunction(tryStatement));
+  if (containsThrow(catchClause.block)) {
+    const throwNode = findThrow(catchClause.block);
+    if (throwNode) rethrows.push({ wrapper: owner, location: program.location(throwNode) });
+  }
+  const visit = (node: ts.Node) => {
+    if (isFunctionLike(node)) return;
+    if (ts.isCallExpression(node) && LOGGER.test(shortText(node.expression))) {
+      const reads: string[] = [];
+      const keys: string[] = [];
+      for (const arg of node.arguments) {
+        reads.push(...readsOf(arg));
+        const literal = unwrap(arg);
+        if (ts.isObjectLiteralExpression(literal)) {
+          for (const prop of literal.properties) {
+            const key = propertyNameText(prop.name ?? undefined);
+            if (key) keys.push(key);
+          }
+        }
+      }
+      catchLogs.push({ wrapper: owner, location: program.location(node), reads, keys });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(catchClause.block);
 }
 
 /** Receivers that are never an SDK or a helper. */
@@ -536,14 +573,16 @@ function recordConstants(
   analyzer: Analyzer,
   call: TrackCall,
   resolved: ResolvedCall,
-  constants: Map<ts.Node, EventConstants>,
+  constants: Map<string, EventConstants>,
 ): void {
   if (!resolved.event || 'missing' in resolved.event || call.event?.kind !== 'constant') return;
   const expr = 'expr' in resolved.event ? resolved.event.expr : resolved.event.fixed;
   const value = analyzer.evaluate(expr);
-  if (value.kind !== 'string' || !value.container || constants.has(value.container)) return;
+  if (value.kind !== 'string' || !value.container) return;
+  const key = placeKey(program, value.container);
+  if (constants.has(key)) return;
   const found = describeContainer(program, analyzer, value.container, 'usage');
-  if (found) constants.set(value.container, found);
+  if (found) constants.set(key, found);
 }
 
 /** Described constants objects, by node: parsed files are shared across reviews, and so are these. */

@@ -48,12 +48,18 @@ export async function buildCodeIndex(snapshot: Snapshot, scope: readonly string[
   }
   for (const [file, text] of targetTexts) texts.set(file, text);
 
-  // Parse the scope, then follow imports (and folder barrels) to resolve what the scope uses.
+  // Follow imports (and folder barrels) through the text first, parsing nothing yet: files that
+  // another file needs are parsed up front and kept; the rest of the scope (most of it: components,
+  // handlers) is parsed only while its calls are extracted and dropped right after, so those trees
+  // die young instead of being carried through the whole review by the garbage collector.
   let frontier = inScope.slice();
   const seen = new Set(frontier);
+  const needed = new Set<string>();
+  const reachable: string[] = [];
   if (options.registry) {
     frontier.push(options.registry.file);
     seen.add(options.registry.file);
+    needed.add(options.registry.file);
   }
   for (let depth = 0; depth <= IMPORT_DEPTH && frontier.length > 0; depth++) {
     const missing = frontier.filter((f) => !texts.has(f));
@@ -62,19 +68,21 @@ export async function buildCodeIndex(snapshot: Snapshot, scope: readonly string[
     for (const file of frontier) {
       const text = texts.get(file);
       if (text === undefined) continue;
-      if (options.deadline !== undefined && performance.now() > options.deadline) {
-        program.skipped.push({ file, reason: 'not analysed: the review reached its time limit (limits.max_review_seconds)' });
+      if (program.rejection(text)) {
+        program.add(file, text); // records why it was skipped
         continue;
       }
-      if (!program.add(file, text)) continue;
+      reachable.push(file);
       const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
       const barrels = ['index.ts', 'index.tsx', 'index.js', 'index.mjs'].map((f) => (dir ? `${dir}/${f}` : f));
       const deps = [
         ...CodeProgram.importSpecifiers(text).map((spec) => program.resolveModule(file, spec)),
-        ...barrels.filter((b) => all.has(b)),
+        ...barrels.filter((b) => b !== file && all.has(b)),
       ];
       for (const dep of deps) {
-        if (dep && !seen.has(dep)) {
+        if (!dep) continue;
+        needed.add(dep);
+        if (!seen.has(dep)) {
           seen.add(dep);
           next.push(dep);
         }
@@ -82,7 +90,20 @@ export async function buildCodeIndex(snapshot: Snapshot, scope: readonly string[
     }
     frontier = next;
   }
-  return extract(program, inScope.sort(), options);
+  const leaves = new Map<string, string>();
+  for (const file of reachable) {
+    const text = texts.get(file) ?? '';
+    if (!needed.has(file)) {
+      leaves.set(file, text);
+      continue;
+    }
+    if (options.deadline !== undefined && performance.now() > options.deadline) {
+      program.skipped.push({ file, reason: 'not analysed: the review reached its time limit (limits.max_review_seconds)' });
+      continue;
+    }
+    program.add(file, text);
+  }
+  return extract(program, inScope.sort(), options, leaves);
 }
 
 export type { CodeIndex } from './model.js';

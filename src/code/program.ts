@@ -27,12 +27,49 @@ function parseOnce(path: string, text: string): ts.SourceFile {
     parsed.set(key, known);
     return known;
   }
-  // ts-morph's bundled TypeScript parser, without a Project around it: nothing here needs the
-  // type checker or ts-morph's node wrappers, and skipping them saves a quarter of the parse time.
-  const sf = ts.createSourceFile(`/${path}`, text, ts.ScriptTarget.Latest, true, scriptKind(path));
+  const sf = parse(path, text);
   if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
   parsed.set(key, sf);
   return sf;
+}
+
+function parse(path: string, text: string): ts.SourceFile {
+  // ts-morph's bundled TypeScript parser, without a Project around it: nothing here needs the
+  // type checker or ts-morph's node wrappers, and skipping them saves a quarter of the parse time.
+  return ts.createSourceFile(`/${path}`, text, ts.ScriptTarget.Latest, true, scriptKind(path));
+}
+
+/**
+ * Analysis results keyed by node, kept per file and dropped with it (`CodeProgram.forget`). Not a
+ * WeakMap: its values point back into the same tree (bindings, members), and V8 keeps such entries,
+ * and with them the whole tree, alive through young-generation collections, so a file analysed once
+ * would be copied and promoted instead of dying young.
+ */
+export class NodeCache<V> {
+  private readonly byFile = new Map<ts.SourceFile, Map<ts.Node, V>>();
+
+  /** The cache of the file `node` belongs to. */
+  of(node: ts.Node): Map<ts.Node, V> {
+    const sf = node.getSourceFile();
+    let table = this.byFile.get(sf);
+    if (!table) {
+      table = new Map();
+      this.byFile.set(sf, table);
+    }
+    return table;
+  }
+
+  get(node: ts.Node): V | undefined {
+    return this.of(node).get(node);
+  }
+
+  set(node: ts.Node, value: V): void {
+    this.of(node).set(node, value);
+  }
+
+  drop(sf: ts.SourceFile): void {
+    this.byFile.delete(sf);
+  }
 }
 
 export type FunctionLike =
@@ -82,7 +119,8 @@ export class CodeProgram {
   readonly sources = new Map<string, ts.SourceFile>();
   readonly skipped: SkippedFile[] = [];
   private readonly fileOf = new WeakMap<ts.SourceFile, string>();
-  private readonly scopes = new WeakMap<ts.Node, Map<string, Binding>>();
+  private readonly caches: Array<NodeCache<unknown>> = [];
+  private readonly scopes = this.nodeCache<Map<string, Binding>>();
   private readonly exportTables = new Map<string, Map<string, ExportTarget>>();
   private readonly starExports = new Map<string, string[]>();
 
@@ -91,21 +129,48 @@ export class CodeProgram {
     private readonly maxFileBytes: number,
   ) {}
 
-  /** Parses a file; never throws. Binary, oversized and minified files are skipped with a reason. */
-  add(path: string, text: string): ts.SourceFile | undefined {
+  /** Why a file is not parsed at all (binary, oversized, minified), or undefined when it is parsed. */
+  rejection(text: string): string | undefined {
+    if (text.includes('\u0000')) return 'binary content';
+    if (text.length > this.maxFileBytes) return `larger than ${this.maxFileBytes} bytes (limits.max_file_bytes)`;
+    if (hasLongLine(text)) return `a line longer than ${MAX_LINE} characters (minified?)`;
+    return undefined;
+  }
+
+  /**
+   * Parses a file; never throws. Binary, oversized and minified files are skipped with a reason.
+   * `shared: false` is for a file nothing else imports: it is analysed once and then forgotten,
+   * so it stays out of the cross-review cache and its tree can be collected young.
+   */
+  add(path: string, text: string, shared = true): ts.SourceFile | undefined {
     const existing = this.sources.get(path);
     if (existing) return existing;
-    if (text.includes('\u0000')) return this.skip(path, 'binary content');
-    if (text.length > this.maxFileBytes) return this.skip(path, `larger than ${this.maxFileBytes} bytes (limits.max_file_bytes)`);
-    if (hasLongLine(text)) return this.skip(path, `a line longer than ${MAX_LINE} characters (minified?)`);
+    const rejection = this.rejection(text);
+    if (rejection) return this.skip(path, rejection);
     try {
-      const sf = parseOnce(path, text);
+      const sf = shared ? parseOnce(path, text) : parse(path, text);
       this.sources.set(path, sf);
       this.fileOf.set(sf, path);
       return sf;
     } catch (error) {
       return this.skip(path, `could not be parsed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     }
+  }
+
+  /** A cache of per-node results that `forget` empties for the forgotten file. */
+  nodeCache<V>(): NodeCache<V> {
+    const cache = new NodeCache<V>();
+    this.caches.push(cache as NodeCache<unknown>);
+    return cache;
+  }
+
+  /** Drops a file and what was built from it, once its calls are extracted and nothing imports it. */
+  forget(path: string): void {
+    const sf = this.sources.get(path);
+    if (sf) for (const cache of this.caches) cache.drop(sf);
+    this.sources.delete(path);
+    this.exportTables.delete(path);
+    this.starExports.delete(path);
   }
 
   private skip(file: string, reason: string): undefined {
@@ -162,19 +227,18 @@ export class CodeProgram {
 
   /** What a name means at a point in the code: the nearest declaration in scope. */
   resolve(name: string, at: ts.Node): Binding | undefined {
+    const scopes = this.scopes.of(at);
     for (let node: ts.Node | undefined = at; node; node = node.parent) {
-      const binding = this.scopeOf(node)?.get(name);
+      if (!isScope(node)) continue;
+      const binding = (scopes.get(node) ?? this.scopeOf(node, scopes)).get(name);
       if (binding) return binding;
     }
     return undefined;
   }
 
-  private scopeOf(node: ts.Node): Map<string, Binding> | undefined {
-    if (!isScope(node)) return undefined;
-    let scope = this.scopes.get(node);
-    if (scope) return scope;
-    scope = new Map();
-    this.scopes.set(node, scope);
+  private scopeOf(node: ts.Node, scopes: Map<ts.Node, Map<string, Binding>>): Map<string, Binding> {
+    const scope = new Map<string, Binding>();
+    scopes.set(node, scope);
     const table = scope;
     const declare = (name: string, binding: Binding) => {
       if (!table.has(name)) table.set(name, binding);

@@ -1,6 +1,6 @@
 import { IDENTITY_KEYS, SDK_GLOBALS, SDK_MODULES, type ArgRef, type MethodShape, type SdkExport, type SdkFlavour } from './sdks.js';
 import type { WrapperConfig } from '../engine/config.js';
-import { CodeProgram, isFunctionLike, ts, type Binding, type ExportTarget, type FunctionLike } from './program.js';
+import { CodeProgram, isFunctionLike, NodeCache, ts, type Binding, type ExportTarget, type FunctionLike } from './program.js';
 
 /**
  * What an expression stands for, as far as static reading can tell. This is a small abstract
@@ -71,7 +71,7 @@ export interface AnalyzerOptions {
 export class Analyzer {
   private readonly evaluating = new Set<ts.Node>();
   private readonly declared: ReadonlyMap<string, { flavour: SdkFlavour; shape: MethodShape }>;
-  private readonly summaries = new Map<FunctionLike, WrapperSummary | null>();
+  private readonly summaries: NodeCache<WrapperSummary | null>;
   private readonly summarising = new Set<FunctionLike>();
   private depth = 0;
 
@@ -79,6 +79,10 @@ export class Analyzer {
     readonly program: CodeProgram,
     options: AnalyzerOptions = { wrappers: [] },
   ) {
+    this.values = program.nodeCache();
+    this.resolved = program.nodeCache();
+    this.summaries = program.nodeCache();
+    this.memberIndex = program.nodeCache();
     this.declared = new Map(
       options.wrappers.map((w) => {
         const shape: MethodShape = { kind: 'track', canReject: w.canReject };
@@ -90,14 +94,15 @@ export class Analyzer {
     );
   }
 
-  private readonly values = new Map<ts.Expression, Value>();
+  private readonly values: NodeCache<Value>;
   /** Set when a cycle guard answered `unknown`: results computed under it are not remembered. */
   private sawCycle = false;
 
   /** What `expr` stands for. Pure in the syntax tree, so every result not cut short by a cycle is memoised. */
   evaluate(expr: ts.Expression | undefined): Value {
     if (!expr) return UNKNOWN;
-    const known = this.values.get(expr);
+    const memo = this.values.of(expr);
+    const known = memo.get(expr);
     if (known) return known;
     if (this.evaluating.has(expr) || this.depth > 60) {
       this.sawCycle = true;
@@ -109,7 +114,7 @@ export class Analyzer {
     this.depth++;
     try {
       const value = this.evaluateInner(expr);
-      if (!this.sawCycle) this.values.set(expr, value);
+      if (!this.sawCycle) memo.set(expr, value);
       return value;
     } finally {
       this.depth--;
@@ -290,7 +295,7 @@ export class Analyzer {
     }
   }
 
-  private readonly memberIndex = new WeakMap<ts.ObjectLiteralExpression, { byName: Map<string, ts.ObjectLiteralElementLike>; spreads: ts.SpreadAssignment[] }>();
+  private readonly memberIndex: NodeCache<{ byName: Map<string, ts.ObjectLiteralElementLike>; spreads: ts.SpreadAssignment[] }>;
 
   /** Named members (last one wins) and spreads of an object literal, indexed once: constants objects hold hundreds. */
   private indexOf(node: ts.ObjectLiteralExpression) {
@@ -393,16 +398,17 @@ export class Analyzer {
     return UNKNOWN;
   }
 
-  private readonly resolved = new Map<ts.CallExpression, ResolvedCall | null>();
+  private readonly resolved: NodeCache<ResolvedCall | null>;
 
   /** Whether `call` is a tracking call, and where its event, properties and identity are (memoised). */
   resolveCall(call: ts.CallExpression): ResolvedCall | undefined {
-    const known = this.resolved.get(call);
+    const memo = this.resolved.of(call);
+    const known = memo.get(call);
     if (known !== undefined) return known ?? undefined;
     // While a wrapper is being summarised, answers can be partial: do not remember them.
     const partial = this.summarising.size > 0;
     const result = this.resolveCallUncached(call);
-    if (!partial) this.resolved.set(call, result ?? null);
+    if (!partial) memo.set(call, result ?? null);
     return result;
   }
 
@@ -430,6 +436,7 @@ export class Analyzer {
       const summary = this.wrapperSummary(target.fn, target.name);
       if (summary) return this.wrapperCall(call, summary);
     }
+    if (this.declared.size === 0) return undefined;
     const declared = this.declared.get(shortText(callee)) ?? this.declared.get(method);
     return declared ? this.sdkCall(call, declared.flavour, declared.shape, shortText(callee)) : undefined;
   }
@@ -513,7 +520,9 @@ export class Analyzer {
    * are then followed too.
    */
   wrapperSummary(fn: FunctionLike, name: string): WrapperSummary | undefined {
-    if (this.summaries.has(fn)) return this.summaries.get(fn) ?? undefined;
+    const memo = this.summaries.of(fn);
+    const summarised = memo.get(fn);
+    if (summarised !== undefined) return summarised ?? undefined;
     if (this.summarising.has(fn)) return undefined;
     this.summarising.add(fn);
     let summary: WrapperSummary | null = null;
@@ -578,13 +587,8 @@ export class Analyzer {
     } finally {
       this.summarising.delete(fn);
     }
-    this.summaries.set(fn, summary);
+    memo.set(fn, summary);
     return summary ?? undefined;
-  }
-
-  /** Wrappers found so far (after extraction has visited every call). */
-  wrappers(): WrapperSummary[] {
-    return [...this.summaries.values()].filter((s): s is WrapperSummary => s !== null);
   }
 
   /**
