@@ -49,7 +49,7 @@ function checkCall(
   const props = call.properties;
   if (props.kind === 'passthrough') return;
   const entries = props.kind === 'object' ? props.entries : [];
-  const known = new Set([...plan.commonProperties, ...event.properties].map((p) => p.name));
+  const { known, byName } = propertiesOf(plan, event);
   for (const entry of entries) {
     if (known.has(entry.key) || IDENTITY_KEYS.includes(entry.key) || entry.key.startsWith('$')) continue;
     // A key a wrapper adds is one problem at one place, whichever events pass through it.
@@ -61,7 +61,6 @@ function checkCall(
   const complete = props.kind === 'none' || (props.kind === 'object' && props.complete);
   // Most payloads need no compiled validator: literal values against simple property schemas, and
   // plain required flags, are checked directly; conditions and richer schemas go to ajv.
-  const byName = new Map([...plan.commonProperties, ...event.properties].map((p) => [p.name, p]));
   const literals = entries.filter((e) => e.literal);
   if (event.conditions.length === 0 && literals.every((e) => isSimpleSchema(byName.get(e.key)?.schema ?? {}))) {
     if (complete) {
@@ -106,4 +105,24 @@ function checkCall(
       key: `${problem.keyword}|${call.snippet}`,
     });
   }
+}
+
+type PlanProperty = PlanEvent['properties'][number];
+
+/** The properties an event may carry (its own and the plan's common ones), by name; plans are shared across reviews. */
+const eventProperties = new WeakMap<TrackingPlan, WeakMap<PlanEvent, { known: Set<string>; byName: Map<string, PlanProperty> }>>();
+
+function propertiesOf(plan: TrackingPlan, event: PlanEvent): { known: Set<string>; byName: Map<string, PlanProperty> } {
+  let perEvent = eventProperties.get(plan);
+  if (!perEvent) {
+    perEvent = new WeakMap();
+    eventProperties.set(plan, perEvent);
+  }
+  let found = perEvent.get(event);
+  if (!found) {
+    const all = [...plan.commonProperties, ...event.properties];
+    found = { known: new Set(all.map((p) => p.name)), byName: new Map(all.map((p) => [p.name, p])) };
+    perEvent.set(event, found);
+  }
+  return found;
 }

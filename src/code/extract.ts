@@ -67,13 +67,14 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
     const sf = program.sources.get(file) ?? (leafText !== undefined ? program.add(file, leafText, false) : undefined);
     if (!sf) continue;
     files.push(file);
+    const testFile = options.isTestFile(file);
     const helperTries = new Set<ts.TryStatement>();
     const helperFns = new Set<FunctionLike>();
     forEachCall(sf, (node) => {
       if (!mayTrack(node)) return;
       const resolved = safe(() => analyzer.resolveCall(node));
       if (!resolved) return;
-      const call = buildCall(analyzer, node, resolved, file, options);
+      const call = buildCall(analyzer, node, resolved, file, testFile);
       calls.push(call);
       recordConstants(program, analyzer, call, resolved, constants);
       const tryStatement = enclosingTry(node);
@@ -209,7 +210,7 @@ function topLevel(fn: FunctionLike): boolean {
   return ts.isVariableDeclaration(decl) && ts.isVariableDeclarationList(decl.parent) && ts.isVariableStatement(decl.parent.parent) && ts.isSourceFile(decl.parent.parent.parent);
 }
 
-function buildCall(analyzer: Analyzer, node: ts.CallExpression, resolved: ResolvedCall, file: string, options: ExtractOptions): TrackCall {
+function buildCall(analyzer: Analyzer, node: ts.CallExpression, resolved: ResolvedCall, file: string, isTestFile: boolean): TrackCall {
   const program = analyzer.program;
   const location = program.location(node);
   const shape = resolved.shape;
@@ -245,7 +246,7 @@ function buildCall(analyzer: Analyzer, node: ts.CallExpression, resolved: Resolv
     properties,
     identity,
     identityVisible: resolved.identityVisible && (identitySource === undefined || (properties.kind === 'object' && properties.complete)),
-    context: callContext(node, resolved, options.isTestFile(file)),
+    context: callContext(node, resolved, isTestFile),
     snippet: shortText(node).slice(0, 200),
     ...(internal ? { internal: true } : {}),
   };
@@ -315,7 +316,7 @@ function property(node: ts.ObjectLiteralExpression, key: string): ts.Expression 
 
 function identityEntry(analyzer: Analyzer, key: string, expr: ts.Expression): IdentityEntry {
   const e = unwrap(expr);
-  const entry: IdentityEntry = { key, text: shortText(e), location: analyzer.program.location(e), reads: readsOf(e), calls: callsOf(e) };
+  const entry: IdentityEntry = { key, text: shortText(e), location: analyzer.program.location(e), ...readsAndCalls(e) };
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) entry.literal = e.text;
   else if (ts.isTemplateExpression(e)) entry.templateHead = e.head.text;
   else {
@@ -375,8 +376,7 @@ function propertiesOf(
         keyLocation: program.location(prop.name ?? prop),
         valueText: shortText(valueNode),
         valueLocation: program.location(valueNode),
-        reads: ts.isExpression(valueNode) ? readsOf(valueNode) : [],
-        calls: ts.isExpression(valueNode) ? callsOf(valueNode) : [],
+        ...(ts.isExpression(valueNode) ? readsAndCalls(valueNode) : { reads: [], calls: [] }),
       };
       if (fromWrapper) entry.fromWrapper = true;
       if (ts.isExpression(valueNode)) {
@@ -416,6 +416,10 @@ function literalOf(analyzer: Analyzer, expr: ts.Expression, depth = 0): { value:
     return { value: out };
   }
   if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
+    // What is read from a parameter is never a constant: most values are, so skip evaluating them.
+    let root: ts.Expression = e;
+    while (ts.isPropertyAccessExpression(root)) root = root.expression;
+    if (ts.isIdentifier(root) && analyzer.program.resolve(root.text, root)?.kind === 'parameter') return undefined;
     const value = analyzer.evaluate(e);
     if (value.kind === 'string') return { value: value.value };
   }
@@ -424,7 +428,13 @@ function literalOf(analyzer: Analyzer, expr: ts.Expression, depth = 0): { value:
 
 /** Member chains and names an expression reads: `account.email`, `form.emailField`, `user`. */
 export function readsOf(expr: ts.Node): string[] {
-  const out = new Set<string>();
+  return readsAndCalls(expr).reads;
+}
+
+/** What `readsOf` gives, plus the callee names of calls in the expression (`sha256`, `hashEmail`): one walk for both. */
+function readsAndCalls(expr: ts.Node): { reads: string[]; calls: string[] } {
+  const reads = new Set<string>();
+  const calls: string[] = [];
   const visit = (node: ts.Node) => {
     if (isFunctionLike(node)) return;
     if (ts.isPropertyAccessExpression(node) || ts.isIdentifier(node)) {
@@ -435,20 +445,19 @@ export function readsOf(expr: ts.Node): string[] {
       const isCallee = parent && ts.isCallExpression(parent) && parent.expression === node;
       if (!continues && !isName && !isKey && !isCallee) {
         const text = chainText(node);
-        if (text) out.add(text);
+        if (text) reads.add(text);
       }
-    }
-    if (ts.isElementAccessExpression(node)) {
+    } else if (ts.isElementAccessExpression(node)) {
       const key = unwrap(node.argumentExpression);
       if (ts.isStringLiteral(key)) {
         const base = chainText(node.expression);
-        if (base) out.add(`${base}.${key.text}`);
+        if (base) reads.add(`${base}.${key.text}`);
       }
-    }
+    } else if (ts.isCallExpression(node)) calls.push(shortText(node.expression));
     ts.forEachChild(node, visit);
   };
   visit(expr);
-  return [...out];
+  return { reads: [...reads], calls };
 }
 
 function chainText(node: ts.Node): string | undefined {
@@ -461,17 +470,6 @@ function chainText(node: ts.Node): string | undefined {
   if (ts.isCallExpression(node)) return chainText(node.expression);
   if (ts.isNonNullExpression(node) || ts.isParenthesizedExpression(node)) return chainText(node.expression);
   return undefined;
-}
-
-function callsOf(expr: ts.Node): string[] {
-  const out: string[] = [];
-  const visit = (node: ts.Node) => {
-    if (isFunctionLike(node)) return;
-    if (ts.isCallExpression(node)) out.push(shortText(node.expression));
-    ts.forEachChild(node, visit);
-  };
-  visit(expr);
-  return out;
 }
 
 function callContext(node: ts.CallExpression, resolved: ResolvedCall, isTestFile: boolean): CallContext {
@@ -657,7 +655,7 @@ function registryConstants(
   if (!program.sources.has(registry.file)) return out;
   const names = registry.name ? [registry.name] : [...program.exportsOf(registry.file).keys()];
   for (const name of names) {
-    const value = analyzer.exportValue(registry.file, name, new Set());
+    const value = analyzer.exported(registry.file, name);
     const container = value.kind === 'object' ? value.node : value.kind === 'enum' ? value.node : undefined;
     if (!container) continue;
     const found = describeContainer(program, analyzer, container, 'config');
@@ -686,7 +684,7 @@ function barrelGaps(program: CodeProgram, analyzer: Analyzer, fns: FunctionLike[
     if (!ANALYTICS_FOLDER.test(dir)) continue;
     const barrel = ['index.ts', 'index.tsx', 'index.js', 'index.mjs'].map((f) => (dir ? `${dir}/${f}` : f)).find((f) => program.sources.has(f));
     if (!barrel || barrel === file) continue;
-    const value = analyzer.exportValue(barrel, name, new Set());
+    const value = analyzer.exported(barrel, name);
     if (value.kind === 'function' && value.fn === fn) continue;
     gaps.push({ wrapper: name, file, barrel, location: program.location(ts.isFunctionDeclaration(fn) && fn.name ? fn.name : fn.parent ?? fn) });
   }

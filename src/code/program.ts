@@ -40,35 +40,28 @@ function parse(path: string, text: string): ts.SourceFile {
 }
 
 /**
- * Analysis results keyed by node, kept per file and dropped with it (`CodeProgram.forget`). Not a
- * WeakMap: its values point back into the same tree (bindings, members), and V8 keeps such entries,
- * and with them the whole tree, alive through young-generation collections, so a file analysed once
- * would be copied and promoted instead of dying young.
+ * Analysis results keyed by node, whose entries for a file can be dropped with it
+ * (`CodeProgram.forget`). Not a WeakMap: its values point back into the same tree (bindings,
+ * members), and V8 keeps such entries, and with them the whole tree, alive through young-generation
+ * collections, so a file analysed once would be copied and promoted instead of dying young.
  */
 export class NodeCache<V> {
-  private readonly byFile = new Map<ts.SourceFile, Map<ts.Node, V>>();
-
-  /** The cache of the file `node` belongs to. */
-  of(node: ts.Node): Map<ts.Node, V> {
-    const sf = node.getSourceFile();
-    let table = this.byFile.get(sf);
-    if (!table) {
-      table = new Map();
-      this.byFile.set(sf, table);
-    }
-    return table;
-  }
+  private readonly table = new Map<ts.Node, V>();
+  /** Keys added since the last drop: the only ones a dropped file can own, as files are analysed one at a time. */
+  private added: ts.Node[] = [];
 
   get(node: ts.Node): V | undefined {
-    return this.of(node).get(node);
+    return this.table.get(node);
   }
 
   set(node: ts.Node, value: V): void {
-    this.of(node).set(node, value);
+    this.added.push(node);
+    this.table.set(node, value);
   }
 
   drop(sf: ts.SourceFile): void {
-    this.byFile.delete(sf);
+    for (const node of this.added) if (node.getSourceFile() === sf) this.table.delete(node);
+    this.added = [];
   }
 }
 
@@ -118,7 +111,6 @@ export type ExportTarget =
 export class CodeProgram {
   readonly sources = new Map<string, ts.SourceFile>();
   readonly skipped: SkippedFile[] = [];
-  private readonly fileOf = new WeakMap<ts.SourceFile, string>();
   private readonly caches: Array<NodeCache<unknown>> = [];
   private readonly scopes = this.nodeCache<Map<string, Binding>>();
   private readonly exportTables = new Map<string, Map<string, ExportTarget>>();
@@ -150,7 +142,6 @@ export class CodeProgram {
     try {
       const sf = shared ? parseOnce(path, text) : parse(path, text);
       this.sources.set(path, sf);
-      this.fileOf.set(sf, path);
       return sf;
     } catch (error) {
       return this.skip(path, `could not be parsed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
@@ -179,15 +170,19 @@ export class CodeProgram {
   }
 
   fileName(node: ts.Node): string {
-    const sf = node.getSourceFile();
-    return this.fileOf.get(sf) ?? sf.fileName.replace(/^\//, '');
+    return this.fileOfTree(node.getSourceFile());
+  }
+
+  /** Trees are parsed under `/` + their repository path. */
+  private fileOfTree(sf: ts.SourceFile): string {
+    return sf.fileName.slice(1);
   }
 
   location(node: ts.Node): SourceLocation {
     const sf = node.getSourceFile();
-    const start = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-    const end = sf.getLineAndCharacterOfPosition(node.getEnd());
-    return { file: this.fileName(node), line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+    const start = ts.getLineAndCharacterOfPosition(sf, node.getStart(sf));
+    const end = ts.getLineAndCharacterOfPosition(sf, node.end);
+    return { file: this.fileOfTree(sf), line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
   }
 
   private readonly modules = new Map<string, string | undefined>();
@@ -227,18 +222,17 @@ export class CodeProgram {
 
   /** What a name means at a point in the code: the nearest declaration in scope. */
   resolve(name: string, at: ts.Node): Binding | undefined {
-    const scopes = this.scopes.of(at);
     for (let node: ts.Node | undefined = at; node; node = node.parent) {
       if (!isScope(node)) continue;
-      const binding = (scopes.get(node) ?? this.scopeOf(node, scopes)).get(name);
+      const binding = (this.scopes.get(node) ?? this.scopeOf(node)).get(name);
       if (binding) return binding;
     }
     return undefined;
   }
 
-  private scopeOf(node: ts.Node, scopes: Map<ts.Node, Map<string, Binding>>): Map<string, Binding> {
+  private scopeOf(node: ts.Node): Map<string, Binding> {
     const scope = new Map<string, Binding>();
-    scopes.set(node, scope);
+    this.scopes.set(node, scope);
     const table = scope;
     const declare = (name: string, binding: Binding) => {
       if (!table.has(name)) table.set(name, binding);

@@ -101,8 +101,7 @@ export class Analyzer {
   /** What `expr` stands for. Pure in the syntax tree, so every result not cut short by a cycle is memoised. */
   evaluate(expr: ts.Expression | undefined): Value {
     if (!expr) return UNKNOWN;
-    const memo = this.values.of(expr);
-    const known = memo.get(expr);
+    const known = this.values.get(expr);
     if (known) return known;
     if (this.evaluating.has(expr) || this.depth > 60) {
       this.sawCycle = true;
@@ -114,7 +113,7 @@ export class Analyzer {
     this.depth++;
     try {
       const value = this.evaluateInner(expr);
-      if (!this.sawCycle) memo.set(expr, value);
+      if (!this.sawCycle) this.values.set(expr, value);
       return value;
     } finally {
       this.depth--;
@@ -221,10 +220,25 @@ export class Analyzer {
     }
     const target = this.program.resolveModule(file, module);
     if (!target) return UNKNOWN;
-    return name === '*' ? { kind: 'module', file: target } : this.exportValue(target, name, new Set());
+    return name === '*' ? { kind: 'module', file: target } : this.exported(target, name);
   }
 
-  exportValue(file: string, name: string, seen: Set<string>): Value {
+  private readonly exports = new Map<string, Value>();
+
+  /** What a module exports under `name`, memoised: every file that imports a helper asks again. */
+  exported(file: string, name: string): Value {
+    const key = `${file}#${name}`;
+    const known = this.exports.get(key);
+    if (known) return known;
+    const outer = this.sawCycle;
+    this.sawCycle = false;
+    const value = this.exportValue(file, name, new Set());
+    if (!this.sawCycle) this.exports.set(key, value);
+    this.sawCycle ||= outer;
+    return value;
+  }
+
+  private exportValue(file: string, name: string, seen: Set<string>): Value {
     const key = `${file}#${name}`;
     if (seen.has(key)) return UNKNOWN;
     seen.add(key);
@@ -259,7 +273,8 @@ export class Analyzer {
   /** A declared type that names an SDK class or one of the repository's classes (dependency injection). */
   private typeValue(type: ts.TypeNode | undefined): Value {
     if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return UNKNOWN;
-    const value = this.identifier(type.typeName);
+    // Through evaluate, so each parameter's type is looked up once, however often it is read.
+    const value = this.evaluate(type.typeName);
     if (value.kind === 'sdk-export' && value.exp.kind === 'class') return { kind: 'sdk', flavour: value.exp.flavour };
     if (value.kind === 'class') return { kind: 'instance', node: value.node };
     return UNKNOWN;
@@ -284,7 +299,7 @@ export class Analyzer {
         return UNKNOWN;
       }
       case 'module':
-        return this.exportValue(target.file, name, new Set());
+        return this.exported(target.file, name);
       case 'class':
       case 'instance':
         return this.classMember(target.node, name, target.kind === 'class');
@@ -318,6 +333,7 @@ export class Analyzer {
     const index = this.indexOf(node);
     const own = index.byName.get(name);
     // A spread after the member could override it; without spreads the index is the answer.
+    if (index.spreads.length === 0 && !own) return UNKNOWN;
     const candidates = own && index.spreads.length === 0 ? [own] : [...node.properties].reverse();
     for (const prop of candidates) {
       if (ts.isSpreadAssignment(prop)) {
@@ -328,7 +344,7 @@ export class Analyzer {
       if (propertyNameText(prop.name) !== name) continue;
       if (ts.isPropertyAssignment(prop)) {
         const value = this.evaluate(prop.initializer);
-        if (value.kind === 'string' && !value.via) return { ...value, via: `${nameOf(node)}.${name}`, container: node };
+        if (value.kind === 'string' && !value.via) return { kind: 'string', value: value.value, node: value.node, via: `${nameOf(node)}.${name}`, container: node };
         if (value.kind === 'function' && value.name === 'anonymous') return { ...value, name };
         return value;
       }
@@ -402,13 +418,12 @@ export class Analyzer {
 
   /** Whether `call` is a tracking call, and where its event, properties and identity are (memoised). */
   resolveCall(call: ts.CallExpression): ResolvedCall | undefined {
-    const memo = this.resolved.of(call);
-    const known = memo.get(call);
+    const known = this.resolved.get(call);
     if (known !== undefined) return known ?? undefined;
     // While a wrapper is being summarised, answers can be partial: do not remember them.
     const partial = this.summarising.size > 0;
     const result = this.resolveCallUncached(call);
-    if (!partial) memo.set(call, result ?? null);
+    if (!partial) this.resolved.set(call, result ?? null);
     return result;
   }
 
@@ -520,8 +535,7 @@ export class Analyzer {
    * are then followed too.
    */
   wrapperSummary(fn: FunctionLike, name: string): WrapperSummary | undefined {
-    const memo = this.summaries.of(fn);
-    const summarised = memo.get(fn);
+    const summarised = this.summaries.get(fn);
     if (summarised !== undefined) return summarised ?? undefined;
     if (this.summarising.has(fn)) return undefined;
     this.summarising.add(fn);
@@ -587,7 +601,7 @@ export class Analyzer {
     } finally {
       this.summarising.delete(fn);
     }
-    memo.set(fn, summary);
+    this.summaries.set(fn, summary);
     return summary ?? undefined;
   }
 
@@ -688,7 +702,9 @@ export function calleeName(expr: ts.Expression): string {
 
 /** Compact source text of an expression, for messages and callee matching. */
 export function shortText(node: ts.Node): string {
-  const text = node.getText(node.getSourceFile()).replace(/\s+/g, '');
+  const sf = node.getSourceFile();
+  const raw = sf.text.slice(node.getStart(sf), node.end);
+  const text = /\s/.test(raw) ? raw.replace(/\s+/g, '') : raw;
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

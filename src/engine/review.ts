@@ -143,6 +143,8 @@ export async function review(input: ReviewInput): Promise<Report> {
   const texts = await readAll(input.head, [...new Set(reported.map((f) => f.file))].filter((f) => f !== configSource?.file));
   if (configSource) texts.set(configSource.file, configSource.text);
   const { kept, suppressed } = applySuppressions(reported, texts);
+  for (const finding of kept) render(finding);
+  for (const { finding } of suppressed) render(finding);
   kept.sort(
     (a, b) => severityRank(a.severity) - severityRank(b.severity) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
   );
@@ -306,8 +308,9 @@ function toFinding(rule: Rule, d: FindingDescriptor, override: Severity | undefi
     messageTemplate,
     fixTemplate,
     data,
-    message: fillTemplate(messageTemplate, data),
-    fix: fillTemplate(fixTemplate, data),
+    // Rendered by `render` for the findings that are reported: most base findings never are.
+    message: '',
+    fix: '',
     file: d.location.file,
     line: d.location.line,
     column: d.location.column,
@@ -317,6 +320,11 @@ function toFinding(rule: Rule, d: FindingDescriptor, override: Severity | undefi
   if (d.event !== undefined) finding.event = d.event;
   if (d.property !== undefined) finding.property = d.property;
   return finding;
+}
+
+function render(finding: Finding): void {
+  finding.message = fillTemplate(finding.messageTemplate, finding.data);
+  finding.fix = fillTemplate(finding.fixTemplate, finding.data);
 }
 
 /** Head findings minus base findings, matched by fingerprint as a multiset (two new copies of an old problem: one is new). */

@@ -141,6 +141,18 @@ const PRESERVING = new Set(['toLowerCase', 'toUpperCase', 'trim', 'trimStart', '
  * data. The last member is checked, and with its owner for `<person>.name`.
  */
 export function piiInRead(chain: string, options: PiiOptions = {}): PiiMatch | undefined {
+  const key = `${chain}\u0000${(options.types ?? []).join(',')}\u0000${(options.words ?? []).join(',')}`;
+  const cached = readCache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = classifyRead(chain, options);
+  if (readCache.size > 50_000) readCache.clear();
+  readCache.set(key, result ?? null);
+  return result;
+}
+
+const readCache = new Map<string, PiiMatch | null>();
+
+function classifyRead(chain: string, options: PiiOptions): PiiMatch | undefined {
   const segments = chain.split('.').filter((s) => s !== 'this');
   while (segments.length > 1 && PRESERVING.has(segments[segments.length - 1] ?? '')) segments.pop();
   const last = segments[segments.length - 1];

@@ -170,6 +170,31 @@ describe('robustness', () => {
     expect(i.skipped.find((s) => s.file === 'src/bundle.min.ts')?.reason).toContain('minified');
   });
 
+  it('finds calls wherever they stand, and parentheses in comments and strings mislead nothing', async () => {
+    const i = await index({
+      'src/everywhere.tsx': [
+        "import posthog from 'posthog-js';",
+        '// (a comment with parentheses)',
+        "const label = `${posthog.capture('in_template')}`;",
+        "const view = <div title=\"(x)\" onClick={() => posthog.capture('in_jsx')}>{(posthog?.capture?.('optional_chain'))}</div>;",
+        "class Panel { @Log(posthog.capture('in_decorator')) open() {} }",
+        "const plain = { a: 1, b: [2, 3], c: 'no (call) here' };",
+        "export default [label, view, plain, posthog.capture('last_line')];",
+      ].join('\n'),
+    });
+    expect(sites(i).map((c) => summary(c).event).sort()).toEqual(['in_decorator', 'in_jsx', 'in_template', 'last_line', 'optional_chain']);
+  });
+
+  it('analyses a changed helper that another changed file imports, in either order', async () => {
+    const helper = "import posthog from 'posthog-js';\nexport const trackPanel = (event: string, panel: string) => posthog.capture(event, { panel });\n";
+    const caller = "import { trackPanel } from './helper';\ntrackPanel('panel_opened', 'billing');\n";
+    for (const [helperPath, callerPath] of [['src/a/helper.ts', 'src/a/z-caller.ts'], ['src/z/helper.ts', 'src/z/a-caller.ts']] as const) {
+      const i = await index({ [helperPath]: helper, [callerPath]: caller });
+      expect(sites(i).map((c) => [c.file, summary(c).event, summary(c).keys])).toEqual([[callerPath, 'panel_opened', ['panel']]]);
+      expect(i.files.sort()).toEqual([helperPath, callerPath].sort());
+    }
+  });
+
   it('does not parse files without any analytics hint', async () => {
     const i = await index({ 'src/math.ts': 'export const add = (a: number, b: number) => a + b;\n' });
     expect(i.files).toEqual([]);
