@@ -92,17 +92,23 @@ export interface PiiOptions {
 /** Words that name the holder of a value, not a fact about it, when code reads them. */
 const HOLDER_WORDS = new Set(['field', 'fields', 'input', 'value', 'text', 'raw']);
 
-const piiCache = new Map<string, PiiMatch | null>();
+/** Answers by name and options: plans and code repeat the same names over and over. */
+const nameCache = new Map<string, PiiMatch | null>();
+const readCache = new Map<string, PiiMatch | null>();
 
-/** Whether a property or trait name carries personal data or a secret (memoised: plans repeat names). */
-export function piiInName(name: string, options: PiiOptions = {}): PiiMatch | undefined {
-  const key = `${name}\u0000${(options.types ?? []).join(',')}\u0000${(options.words ?? []).join(',')}\u0000${options.reading ? 1 : 0}`;
-  const cached = piiCache.get(key);
+function memoised(cache: Map<string, PiiMatch | null>, subject: string, options: PiiOptions, classify: () => PiiMatch | undefined): PiiMatch | undefined {
+  const key = `${subject}\u0000${(options.types ?? []).join(',')}\u0000${(options.words ?? []).join(',')}\u0000${options.reading ? 1 : 0}`;
+  const cached = cache.get(key);
   if (cached !== undefined) return cached ?? undefined;
-  const result = classifyName(name, options);
-  if (piiCache.size > 50_000) piiCache.clear();
-  piiCache.set(key, result ?? null);
+  const result = classify();
+  if (cache.size > 50_000) cache.clear();
+  cache.set(key, result ?? null);
   return result;
+}
+
+/** Whether a property or trait name carries personal data or a secret. */
+export function piiInName(name: string, options: PiiOptions = {}): PiiMatch | undefined {
+  return memoised(nameCache, name, options, () => classifyName(name, options));
 }
 
 function classifyName(name: string, options: PiiOptions): PiiMatch | undefined {
@@ -141,16 +147,8 @@ const PRESERVING = new Set(['toLowerCase', 'toUpperCase', 'trim', 'trimStart', '
  * data. The last member is checked, and with its owner for `<person>.name`.
  */
 export function piiInRead(chain: string, options: PiiOptions = {}): PiiMatch | undefined {
-  const key = `${chain}\u0000${(options.types ?? []).join(',')}\u0000${(options.words ?? []).join(',')}`;
-  const cached = readCache.get(key);
-  if (cached !== undefined) return cached ?? undefined;
-  const result = classifyRead(chain, options);
-  if (readCache.size > 50_000) readCache.clear();
-  readCache.set(key, result ?? null);
-  return result;
+  return memoised(readCache, chain, options, () => classifyRead(chain, options));
 }
-
-const readCache = new Map<string, PiiMatch | null>();
 
 function classifyRead(chain: string, options: PiiOptions): PiiMatch | undefined {
   const segments = chain.split('.').filter((s) => s !== 'this');
