@@ -9,7 +9,7 @@ import type {
   PropertyEntry,
   TrackCall,
 } from './model.js';
-import { CodeProgram, isFunctionLike, ts, type FunctionLike } from './program.js';
+import { CodeProgram, isFunctionLike, NodeCache, ts, type Binding, type FunctionLike } from './program.js';
 import { IDENTITY_KEYS } from './sdks.js';
 import {
   Analyzer,
@@ -48,6 +48,7 @@ const INTENT_WORDS = new Set([
  */
 export function extract(program: CodeProgram, inScope: readonly string[], options: ExtractOptions, leaves?: ReadonlyMap<string, string>): CodeIndex {
   const analyzer = new Analyzer(program, { wrappers: options.wrappers });
+  const wrapperEntries = program.nodeCache<PropertyEntry>();
   const calls: TrackCall[] = [];
   // Keyed by place, not node, so that no syntax tree is held past its file's turn.
   const constants = new Map<string, EventConstants>();
@@ -67,14 +68,14 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
     const sf = program.sources.get(file) ?? (leafText !== undefined ? program.add(file, leafText, false) : undefined);
     if (!sf) continue;
     files.push(file);
-    const testFile = options.isTestFile(file);
+    const site: Site = { file, isTestFile: options.isTestFile(file), wrapperEntries };
     const helperTries = new Set<ts.TryStatement>();
     const helperFns = new Set<FunctionLike>();
     forEachCall(sf, (node) => {
       if (!mayTrack(node)) return;
       const resolved = safe(() => analyzer.resolveCall(node));
       if (!resolved) return;
-      const call = buildCall(analyzer, node, resolved, file, testFile);
+      const call = buildCall(analyzer, node, resolved, site);
       calls.push(call);
       recordConstants(program, analyzer, call, resolved, constants);
       const tryStatement = enclosingTry(node);
@@ -210,7 +211,15 @@ function topLevel(fn: FunctionLike): boolean {
   return ts.isVariableDeclaration(decl) && ts.isVariableDeclarationList(decl.parent) && ts.isVariableStatement(decl.parent.parent) && ts.isSourceFile(decl.parent.parent.parent);
 }
 
-function buildCall(analyzer: Analyzer, node: ts.CallExpression, resolved: ResolvedCall, file: string, isTestFile: boolean): TrackCall {
+/** Where calls are being read: the file, and what is shared by every call site in the review. */
+interface Site {
+  file: string;
+  isTestFile: boolean;
+  wrapperEntries: NodeCache<PropertyEntry>;
+}
+
+function buildCall(analyzer: Analyzer, node: ts.CallExpression, resolved: ResolvedCall, site: Site): TrackCall {
+  const { file, isTestFile } = site;
   const program = analyzer.program;
   const location = program.location(node);
   const shape = resolved.shape;
@@ -231,7 +240,7 @@ function buildCall(analyzer: Analyzer, node: ts.CallExpression, resolved: Resolv
 
   const identity: IdentityEntry[] = resolved.identity.map(({ name, expr }) => identityEntry(analyzer, name, expr));
   const identitySource = resolved.identityIn ? unwrap(resolved.identityIn) : undefined;
-  const properties = propertiesOf(analyzer, propertiesExpr, resolved.extraProperties, identitySource !== undefined, identity);
+  const properties = propertiesOf(analyzer, site.wrapperEntries, propertiesExpr, resolved.extraProperties, identitySource !== undefined, identity);
 
   const internal = isInternal(analyzer, resolved);
   return {
@@ -328,6 +337,7 @@ function identityEntry(analyzer: Analyzer, key: string, expr: ts.Expression): Id
 
 function propertiesOf(
   analyzer: Analyzer,
+  wrapperEntries: NodeCache<PropertyEntry>,
   expr: ts.Expression | undefined,
   extra: readonly ts.ObjectLiteralElementLike[],
   identityInside: boolean,
@@ -371,24 +381,37 @@ function propertiesOf(
         identity.push(identityEntry(analyzer, key, valueNode));
         continue;
       }
-      const entry: PropertyEntry = {
-        key,
-        keyLocation: program.location(prop.name ?? prop),
-        valueText: shortText(valueNode),
-        valueLocation: program.location(valueNode),
-        ...(ts.isExpression(valueNode) ? readsAndCalls(valueNode) : { reads: [], calls: [] }),
-      };
-      if (fromWrapper) entry.fromWrapper = true;
-      if (ts.isExpression(valueNode)) {
-        const literalValue = literalOf(analyzer, valueNode);
-        if (literalValue) entry.literal = literalValue;
+      if (!fromWrapper) {
+        result.entries.push(propertyEntry(analyzer, prop, key, valueNode));
+        continue;
       }
-      result.entries.push(entry);
+      // What a wrapper adds is the same at every call site through it: described once.
+      let entry = wrapperEntries.get(prop);
+      if (!entry) {
+        entry = { ...propertyEntry(analyzer, prop, key, valueNode), fromWrapper: true };
+        wrapperEntries.set(prop, entry);
+      }
+      result.entries.push({ ...entry, reads: [...entry.reads], calls: [...entry.calls] });
     }
   };
   if (literal) add(literal.properties, false, 0);
   add(extra, true, 0);
   return result;
+}
+
+function propertyEntry(analyzer: Analyzer, prop: ts.ObjectLiteralElementLike, key: string, valueNode: ts.Node): PropertyEntry {
+  const program = analyzer.program;
+  const expression = ts.isExpression(valueNode);
+  const entry: PropertyEntry = {
+    key,
+    keyLocation: program.location(prop.name ?? prop),
+    valueText: shortText(valueNode),
+    valueLocation: program.location(valueNode),
+    ...(expression ? readsAndCalls(valueNode) : { reads: [], calls: [] }),
+  };
+  const literalValue = expression ? literalOf(analyzer, valueNode) : undefined;
+  if (literalValue) entry.literal = literalValue;
+  return entry;
 }
 
 function literalOf(analyzer: Analyzer, expr: ts.Expression, depth = 0): { value: unknown } | undefined {
@@ -416,14 +439,29 @@ function literalOf(analyzer: Analyzer, expr: ts.Expression, depth = 0): { value:
     return { value: out };
   }
   if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
-    // What is read from a parameter is never a constant: most values are, so skip evaluating them.
+    // Most values read a parameter or a function's result, which are never constants: skip
+    // evaluating those (typed names still are: a class type can declare constant members).
     let root: ts.Expression = e;
     while (ts.isPropertyAccessExpression(root)) root = root.expression;
-    if (ts.isIdentifier(root) && analyzer.program.resolve(root.text, root)?.kind === 'parameter') return undefined;
+    if (ts.isIdentifier(root) && !mayHoldConstant(analyzer.program.resolve(root.text, root))) return undefined;
     const value = analyzer.evaluate(e);
     if (value.kind === 'string') return { value: value.value };
   }
   return undefined;
+}
+
+function mayHoldConstant(binding: Binding | undefined): boolean {
+  if (!binding || binding.kind === 'function') return false;
+  const typed = (type: ts.TypeNode | undefined) => type !== undefined && ts.isTypeReferenceNode(type);
+  if (binding.kind === 'parameter') return binding.path.length === 0 && typed(binding.decl.type);
+  if (binding.kind === 'variable') {
+    // A value computed by a call (`items.filter(…)`, `await db.find(…)`) is not followed for a constant.
+    let init = binding.decl.initializer && unwrap(binding.decl.initializer);
+    if (init && ts.isAwaitExpression(init)) init = unwrap(init.expression);
+    if (init) return !ts.isCallExpression(init) && !ts.isNewExpression(init);
+    return typed(binding.decl.type);
+  }
+  return true;
 }
 
 /** Member chains and names an expression reads: `account.email`, `form.emailField`, `user`. */
@@ -433,17 +471,18 @@ export function readsOf(expr: ts.Node): string[] {
 
 /** What `readsOf` gives, plus the callee names of calls in the expression (`sha256`, `hashEmail`): one walk for both. */
 function readsAndCalls(expr: ts.Node): { reads: string[]; calls: string[] } {
+  // Most values are a literal, a name or a member chain (`item.id`): answered without a walk.
+  if (LITERAL_KINDS.has(expr.kind)) return { reads: [], calls: [] };
+  if (isPlainChain(expr)) {
+    const text = isRead(expr) ? chainText(expr) : undefined;
+    return { reads: text ? [text] : [], calls: [] };
+  }
   const reads = new Set<string>();
   const calls: string[] = [];
   const visit = (node: ts.Node) => {
     if (isFunctionLike(node)) return;
     if (ts.isPropertyAccessExpression(node) || ts.isIdentifier(node)) {
-      const parent = node.parent;
-      const continues = parent && ts.isPropertyAccessExpression(parent) && parent.expression === node;
-      const isName = parent && ts.isPropertyAccessExpression(parent) && parent.name === node;
-      const isKey = parent && (ts.isPropertyAssignment(parent) && parent.name === node);
-      const isCallee = parent && ts.isCallExpression(parent) && parent.expression === node;
-      if (!continues && !isName && !isKey && !isCallee) {
+      if (isRead(node)) {
         const text = chainText(node);
         if (text) reads.add(text);
       }
@@ -458,6 +497,31 @@ function readsAndCalls(expr: ts.Node): { reads: string[]; calls: string[] } {
   };
   visit(expr);
   return { reads: [...reads], calls };
+}
+
+const LITERAL_KINDS = new Set([
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NumericLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TrueKeyword,
+  ts.SyntaxKind.FalseKeyword,
+  ts.SyntaxKind.NullKeyword,
+]);
+
+/** `a`, `a.b.c`, `this.a`: a name or a member chain and nothing else. */
+function isPlainChain(node: ts.Node): node is ts.Identifier | ts.PropertyAccessExpression {
+  let n = node;
+  while (ts.isPropertyAccessExpression(n)) n = n.expression;
+  return ts.isIdentifier(n) || (n !== node && n.kind === ts.SyntaxKind.ThisKeyword);
+}
+
+/** A name or member chain read as a whole: not the start of a longer chain, a member name, a key or a callee. */
+function isRead(node: ts.Identifier | ts.PropertyAccessExpression): boolean {
+  const parent = node.parent;
+  if (!parent) return true;
+  if (ts.isPropertyAccessExpression(parent)) return false;
+  if (ts.isPropertyAssignment(parent) && parent.name === node) return false;
+  return !(ts.isCallExpression(parent) && parent.expression === node);
 }
 
 function chainText(node: ts.Node): string | undefined {
@@ -678,10 +742,10 @@ function barrelGaps(program: CodeProgram, analyzer: Analyzer, fns: FunctionLike[
   const gaps: CodeIndex['barrelGaps'] = [];
   for (const fn of fns) {
     const file = program.fileName(fn);
-    const name = ts.isFunctionDeclaration(fn) ? fn.name?.text : nameOf(fn);
-    if (!name || !topLevel(fn) || !program.isExported(file, name)) continue;
     const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
     if (!ANALYTICS_FOLDER.test(dir)) continue;
+    const name = ts.isFunctionDeclaration(fn) ? fn.name?.text : nameOf(fn);
+    if (!name || !topLevel(fn) || !program.isExported(file, name)) continue;
     const barrel = ['index.ts', 'index.tsx', 'index.js', 'index.mjs'].map((f) => (dir ? `${dir}/${f}` : f)).find((f) => program.sources.has(f));
     if (!barrel || barrel === file) continue;
     const value = analyzer.exported(barrel, name);

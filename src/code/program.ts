@@ -112,7 +112,7 @@ export class CodeProgram {
   readonly sources = new Map<string, ts.SourceFile>();
   readonly skipped: SkippedFile[] = [];
   private readonly caches: Array<NodeCache<unknown>> = [];
-  private readonly scopes = this.nodeCache<Map<string, Binding>>();
+  private readonly scopes = this.nodeCache<Scope>();
   private readonly exportTables = new Map<string, Map<string, ExportTarget>>();
   private readonly starExports = new Map<string, string[]>();
 
@@ -173,9 +173,16 @@ export class CodeProgram {
     return this.fileOfTree(node.getSourceFile());
   }
 
-  /** Trees are parsed under `/` + their repository path. */
+  private lastTree: ts.SourceFile | undefined;
+  private lastName = '';
+
+  /** Trees are parsed under `/` + their repository path; locations come in runs from one file. */
   private fileOfTree(sf: ts.SourceFile): string {
-    return sf.fileName.slice(1);
+    if (sf !== this.lastTree) {
+      this.lastTree = sf;
+      this.lastName = sf.fileName.slice(1);
+    }
+    return this.lastName;
   }
 
   location(node: ts.Node): SourceLocation {
@@ -189,7 +196,7 @@ export class CodeProgram {
 
   /** The repository path a relative import refers to, if that file exists (memoised per folder). */
   resolveModule(from: string, specifier: string): string | undefined {
-    const key = `${posix.dirname(from)}\u0000${specifier}`;
+    const key = `${from.slice(0, from.lastIndexOf('/') + 1)}\u0000${specifier}`;
     if (this.modules.has(key)) return this.modules.get(key);
     const result = this.resolveModuleUncached(from, specifier);
     this.modules.set(key, result);
@@ -222,18 +229,27 @@ export class CodeProgram {
 
   /** What a name means at a point in the code: the nearest declaration in scope. */
   resolve(name: string, at: ts.Node): Binding | undefined {
-    for (let node: ts.Node | undefined = at; node; node = node.parent) {
-      if (!isScope(node)) continue;
-      const binding = (this.scopes.get(node) ?? this.scopeOf(node)).get(name);
-      if (binding) return binding;
-    }
-    return undefined;
+    const scope = enclosingScope(at);
+    return scope ? this.resolveFrom(scope, name) : undefined;
   }
 
-  private scopeOf(node: ts.Node): Map<string, Binding> {
-    const scope = new Map<string, Binding>();
+  /** Looks a name up from a scope outwards, remembering the answer in each scope it passes. */
+  private resolveFrom(node: ts.Node, name: string): Binding | undefined {
+    const scope = this.scopes.get(node) ?? this.scopeOf(node);
+    const own = scope.own.get(name);
+    if (own) return own;
+    const known = scope.outer.get(name);
+    if (known !== undefined) return known ?? undefined;
+    const parent = node.parent && enclosingScope(node.parent);
+    const found = parent ? this.resolveFrom(parent, name) : undefined;
+    scope.outer.set(name, found ?? null);
+    return found;
+  }
+
+  private scopeOf(node: ts.Node): Scope {
+    const table = new Map<string, Binding>();
+    const scope: Scope = { own: table, outer: new Map() };
     this.scopes.set(node, scope);
-    const table = scope;
     const declare = (name: string, binding: Binding) => {
       if (!table.has(name)) table.set(name, binding);
     };
@@ -353,6 +369,18 @@ const SCOPE_KINDS = new Set([
 
 function isScope(node: ts.Node): boolean {
   return SCOPE_KINDS.has(node.kind);
+}
+
+function enclosingScope(node: ts.Node): ts.Node | undefined {
+  let n: ts.Node | undefined = node;
+  while (n && !isScope(n)) n = n.parent;
+  return n;
+}
+
+/** The names a scope declares, and what names it does not declare resolve to further out. */
+interface Scope {
+  own: Map<string, Binding>;
+  outer: Map<string, Binding | null>;
 }
 
 /** Names a binding pattern declares, each with its destructuring path (`{ a: { b } }` → b at [a, b]). */

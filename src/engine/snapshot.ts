@@ -26,9 +26,33 @@ export async function readAll(snapshot: Snapshot, paths: readonly string[]): Pro
   return out;
 }
 
+const matchers = new Map<string, (path: string) => boolean>();
+
+/**
+ * A glob matcher for a list of patterns, shared by every review with the same list, with its answers
+ * remembered: rules ask about the same paths many times (test files, ignores), and picomatch is
+ * several microseconds a call.
+ */
 export function matcher(patterns: readonly string[]): (path: string) => boolean {
   if (patterns.length === 0) return () => false;
-  return picomatch([...patterns], { dot: true });
+  const key = patterns.join('\u0000');
+  let match = matchers.get(key);
+  if (!match) {
+    const test = picomatch([...patterns], { dot: true });
+    const answers = new Map<string, boolean>();
+    match = (path: string) => {
+      let answer = answers.get(path);
+      if (answer === undefined) {
+        if (answers.size >= 200_000) answers.clear();
+        answer = test(path);
+        answers.set(path, answer);
+      }
+      return answer;
+    };
+    if (matchers.size >= 100) matchers.clear();
+    matchers.set(key, match);
+  }
+  return match;
 }
 
 /** An in-memory snapshot: tests, and any adapter that already holds the files. */
