@@ -71,10 +71,10 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
     const site: Site = { file, isTestFile: options.isTestFile(file), wrapperEntries };
     const helperTries = new Set<ts.TryStatement>();
     const helperFns = new Set<FunctionLike>();
-    forEachCall(sf, (node) => {
-      if (!mayTrack(node)) return;
+    for (const node of program.callsIn(file)) {
+      if (!mayTrack(node)) continue;
       const resolved = safe(() => analyzer.resolveCall(node));
-      if (!resolved) return;
+      if (!resolved) continue;
       const call = buildCall(analyzer, node, resolved, site);
       calls.push(call);
       recordConstants(program, analyzer, call, resolved, constants);
@@ -87,7 +87,7 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
       const fn = enclosingFunction(node);
       const helper = fn && outermostFunction(fn);
       if (helper && topLevel(helper)) helperFns.add(helper);
-    });
+    }
     for (const tryStatement of helperTries) catchClauseUse(program, tryStatement, rethrows, catchLogs);
     barrelGapsFound.push(...barrelGaps(program, analyzer, [...helperFns]));
     if (leafText !== undefined) program.forget(file);
@@ -109,29 +109,6 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
     files,
     skipped: [...program.skipped],
   };
-}
-
-/**
- * Calls every call expression of a file in source order. Subtrees whose text holds no `(` cannot
- * contain a call and are not entered: the walk is in source order, so one cursor over the text
- * answers that for every node.
- */
-function forEachCall(sf: ts.SourceFile, onCall: (node: ts.CallExpression) => void): void {
-  const text = sf.text;
-  let from = 0;
-  let paren = text.indexOf('(');
-  const visit = (node: ts.Node): void => {
-    // `paren` is the first `(` at or after `from`, so it still answers for any node starting
-    // between `from` and it.
-    if (node.pos < from || (paren >= 0 && paren < node.pos)) {
-      from = node.pos;
-      paren = text.indexOf('(', from);
-    }
-    if (paren < 0 || paren >= node.end) return;
-    if (node.kind === ts.SyntaxKind.CallExpression) onCall(node as ts.CallExpression);
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
 }
 
 function placeKey(program: CodeProgram, node: ts.Node): string {

@@ -11,15 +11,21 @@ const RESOLVE_SUFFIXES = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mt
 /** Minified bundles: one line this long is not hand-written instrumentation. */
 const MAX_LINE = 20_000;
 
+/** A parsed file with its call expressions, in source order. */
+interface Parsed {
+  sf: ts.SourceFile;
+  calls: ts.CallExpression[];
+}
+
 /**
  * Parsed files by path and exact text, shared by every program: base and head share unchanged
  * files, and consecutive reviews of a repository share most of them. Syntax trees are never
  * modified after parsing, and every analysis cache is keyed per program.
  */
-const parsed = new Map<string, ts.SourceFile>();
+const parsed = new Map<string, Parsed>();
 const MAX_PARSED = 1_000;
 
-function parseOnce(path: string, text: string): ts.SourceFile {
+function parseOnce(path: string, text: string): Parsed {
   const key = `${path}\u0000${text.length}\u0000${createHash('sha1').update(text).digest('base64')}`;
   const known = parsed.get(key);
   if (known) {
@@ -27,16 +33,30 @@ function parseOnce(path: string, text: string): ts.SourceFile {
     parsed.set(key, known);
     return known;
   }
-  const sf = parse(path, text);
+  const file = parse(path, text);
   if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
-  parsed.set(key, sf);
-  return sf;
+  parsed.set(key, file);
+  return file;
 }
 
-function parse(path: string, text: string): ts.SourceFile {
+function parse(path: string, text: string): Parsed {
   // ts-morph's bundled TypeScript parser, without a Project around it: nothing here needs the
   // type checker or ts-morph's node wrappers, and skipping them saves a quarter of the parse time.
-  return ts.createSourceFile(`/${path}`, text, ts.ScriptTarget.Latest, true, scriptKind(path));
+  // Parent pointers are set here rather than by the parser: one walk sets them and lists the
+  // calls, where the parser's own pass and a second walk for the calls would cost more.
+  const sf = ts.createSourceFile(`/${path}`, text, ts.ScriptTarget.Latest, false, scriptKind(path));
+  const calls: ts.CallExpression[] = [];
+  let parent: ts.Node = sf;
+  const visit = (child: ts.Node): void => {
+    (child as { parent: ts.Node }).parent = parent;
+    if (child.kind === ts.SyntaxKind.CallExpression) calls.push(child as ts.CallExpression);
+    const outer = parent;
+    parent = child;
+    ts.forEachChild(child, visit);
+    parent = outer;
+  };
+  ts.forEachChild(sf, visit);
+  return { sf, calls };
 }
 
 /**
@@ -110,6 +130,7 @@ export type ExportTarget =
  */
 export class CodeProgram {
   readonly sources = new Map<string, ts.SourceFile>();
+  private readonly callLists = new Map<string, readonly ts.CallExpression[]>();
   readonly skipped: SkippedFile[] = [];
   private readonly caches: Array<NodeCache<unknown>> = [];
   private readonly scopes = this.nodeCache<Scope>();
@@ -140,12 +161,18 @@ export class CodeProgram {
     const rejection = this.rejection(text);
     if (rejection) return this.skip(path, rejection);
     try {
-      const sf = shared ? parseOnce(path, text) : parse(path, text);
+      const { sf, calls } = shared ? parseOnce(path, text) : parse(path, text);
       this.sources.set(path, sf);
+      this.callLists.set(path, calls);
       return sf;
     } catch (error) {
       return this.skip(path, `could not be parsed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     }
+  }
+
+  /** The call expressions of a parsed file, in source order. */
+  callsIn(path: string): readonly ts.CallExpression[] {
+    return this.callLists.get(path) ?? [];
   }
 
   /** A cache of per-node results that `forget` empties for the forgotten file. */
@@ -160,6 +187,7 @@ export class CodeProgram {
     const sf = this.sources.get(path);
     if (sf) for (const cache of this.caches) cache.drop(sf);
     this.sources.delete(path);
+    this.callLists.delete(path);
     this.exportTables.delete(path);
     this.starExports.delete(path);
   }
