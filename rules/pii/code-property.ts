@@ -56,6 +56,9 @@ export default defineRule({
 
 type MessageId = 'name' | 'value' | 'raw' | 'wholeObject' | 'hashed';
 
+const NUMBER: readonly string[] = ['number'];
+const NO_TYPES: readonly string[] = [];
+
 function classify(entry: PropertyEntry, words: readonly string[]): { messageId: MessageId; data: Record<string, string> } | undefined {
   const literalType = entry.literal ? typeof entry.literal.value : undefined;
   const booleanish =
@@ -64,7 +67,7 @@ function classify(entry: PropertyEntry, words: readonly string[]): { messageId: 
     entry.calls.includes('Boolean') ||
     /^!|[=!]==?|[<>]=?/.test(entry.valueText);
   if (booleanish) return undefined;
-  const types = literalType === 'number' ? ['number'] : [];
+  const types = literalType === 'number' ? NUMBER : NO_TYPES;
   const hashCall = entry.calls.find(isHashCall);
   const byName = piiInName(entry.key, { types, words });
   if (byName && !byName.hashed && !hashCall) return { messageId: 'name', data: { kind: byName.kind } };

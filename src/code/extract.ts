@@ -379,12 +379,14 @@ function propertiesOf(
 function propertyEntry(analyzer: Analyzer, prop: ts.ObjectLiteralElementLike, key: string, valueNode: ts.Node): PropertyEntry {
   const program = analyzer.program;
   const expression = ts.isExpression(valueNode);
+  const { reads, calls } = expression ? readsAndCalls(valueNode) : { reads: [], calls: [] };
   const entry: PropertyEntry = {
     key,
     keyLocation: program.location(prop.name ?? prop),
     valueText: shortText(valueNode),
     valueLocation: program.location(valueNode),
-    ...(expression ? readsAndCalls(valueNode) : { reads: [], calls: [] }),
+    reads,
+    calls,
   };
   const literalValue = expression ? literalOf(analyzer, valueNode) : undefined;
   if (literalValue) entry.literal = literalValue;

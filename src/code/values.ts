@@ -124,6 +124,17 @@ export class Analyzer {
 
   private evaluateInner(expr: ts.Expression): Value {
     const e = unwrap(expr);
+    // The kinds are exclusive; names and member accesses, the most frequent, are tried first.
+    if (ts.isIdentifier(e)) return this.identifier(e);
+    if (ts.isPropertyAccessExpression(e)) {
+      const target = unwrap(e.expression);
+      if (ts.isIdentifier(target) && (target.text === 'window' || target.text === 'globalThis' || target.text === 'self') && !this.program.resolve(target.text, target)) {
+        const flavour = SDK_GLOBALS[e.name.text];
+        return flavour ? { kind: 'sdk', flavour } : UNKNOWN;
+      }
+      return this.member(this.evaluate(e.expression), e.name.text);
+    }
+    if (ts.isCallExpression(e)) return this.callResult(e);
     if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return { kind: 'string', value: e.text, node: e };
     if (ts.isTemplateExpression(e)) {
       let text = e.head.text;
@@ -145,24 +156,14 @@ export class Analyzer {
         ? { kind: 'strings', values: [...new Set(values)] }
         : UNKNOWN;
     }
-    if (ts.isIdentifier(e)) return this.identifier(e);
     if (e.kind === ts.SyntaxKind.ThisKeyword) {
       const cls = enclosingClass(e);
       return cls ? { kind: 'instance', node: cls } : UNKNOWN;
-    }
-    if (ts.isPropertyAccessExpression(e)) {
-      const target = unwrap(e.expression);
-      if (ts.isIdentifier(target) && (target.text === 'window' || target.text === 'globalThis' || target.text === 'self') && !this.program.resolve(target.text, target)) {
-        const flavour = SDK_GLOBALS[e.name.text];
-        return flavour ? { kind: 'sdk', flavour } : UNKNOWN;
-      }
-      return this.member(this.evaluate(e.expression), e.name.text);
     }
     if (ts.isElementAccessExpression(e)) {
       const key = this.evaluate(e.argumentExpression);
       return key.kind === 'string' ? this.member(this.evaluate(e.expression), key.value) : UNKNOWN;
     }
-    if (ts.isCallExpression(e)) return this.callResult(e);
     if (ts.isNewExpression(e)) {
       const callee = this.evaluate(e.expression);
       if (callee.kind === 'sdk-export' && callee.exp.kind === 'class') return { kind: 'sdk', flavour: callee.exp.flavour };
@@ -641,16 +642,19 @@ function strings(value: Value): string[] {
   return [];
 }
 
+const WRAPPER_KINDS = new Set([
+  ts.SyntaxKind.ParenthesizedExpression,
+  ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.SatisfiesExpression,
+  ts.SyntaxKind.NonNullExpression,
+  ts.SyntaxKind.TypeAssertionExpression,
+]);
+
+/** The expression inside parentheses, `as`, `satisfies`, `!` and `<T>` casts. */
 export function unwrap(expr: ts.Expression): ts.Expression {
   let e = expr;
-  while (
-    ts.isParenthesizedExpression(e) ||
-    ts.isAsExpression(e) ||
-    ts.isSatisfiesExpression(e) ||
-    ts.isNonNullExpression(e) ||
-    ts.isTypeAssertionExpression(e)
-  ) {
-    e = e.expression;
+  while (WRAPPER_KINDS.has(e.kind)) {
+    e = (e as ts.ParenthesizedExpression | ts.AsExpression | ts.SatisfiesExpression | ts.NonNullExpression | ts.TypeAssertion).expression;
   }
   return e;
 }

@@ -157,11 +157,13 @@ export async function review(input: ReviewInput): Promise<Report> {
   }
   const implementation = head.loaded.plan && scope === 'all' && (mode === 'all' || diff) ? implementationStatus(head.loaded.plan, head.code.calls) : undefined;
   const report = buildReport({ mode, config, findings, suppressed, incomplete, diff, head, preexisting, notes, implementation });
+  // Tenths of a millisecond: small reviews take a few milliseconds, where whole ones would be coarse.
+  const ms = (value: number) => Math.round(value * 10) / 10;
   report.timings = {
-    planMs: Math.round(planDone - started),
-    codeMs: Math.round(codeDone - planDone),
-    rulesMs: Math.round(rulesDone - codeDone),
-    totalMs: Math.round(performance.now() - started),
+    planMs: ms(planDone - started),
+    codeMs: ms(codeDone - planDone),
+    rulesMs: ms(rulesDone - codeDone),
+    totalMs: ms(performance.now() - started),
   };
   return report;
 }

@@ -97,13 +97,26 @@ const nameCache = new Map<string, PiiMatch | null>();
 const readCache = new Map<string, PiiMatch | null>();
 
 function memoised(cache: Map<string, PiiMatch | null>, subject: string, options: PiiOptions, classify: () => PiiMatch | undefined): PiiMatch | undefined {
-  const key = `${subject}\u0000${(options.types ?? []).join(',')}\u0000${(options.words ?? []).join(',')}\u0000${options.reading ? 1 : 0}`;
+  const key = `${subject}\u0000${joined(options.types)}\u0000${joined(options.words)}\u0000${options.reading ? 1 : 0}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached ?? undefined;
   const result = classify();
   if (cache.size > 50_000) cache.clear();
   cache.set(key, result ?? null);
   return result;
+}
+
+/** Lists of types and words, joined once per list: the same few lists come with every question. */
+const joinedLists = new WeakMap<readonly string[], string>();
+
+function joined(list: readonly string[] | undefined): string {
+  if (!list || list.length === 0) return '';
+  let text = joinedLists.get(list);
+  if (text === undefined) {
+    text = list.join(',');
+    joinedLists.set(list, text);
+  }
+  return text;
 }
 
 /** Whether a property or trait name carries personal data or a secret. */
@@ -173,15 +186,21 @@ export function isWholeObjectRead(chain: string): boolean {
 }
 
 /** Values that carry a raw command line or URL, where tokens and emails travel. */
-const RAW_SOURCES = [
-  /^process\.argv$/,
-  /^(window\.|document\.)?location\.(href|search|hash)$/,
-  /^document\.(URL|referrer|documentURI)$/,
-  /^(req|request|ctx\.request)\.(url|originalUrl|query|href)$/,
-];
+const RAW_SOURCE = new RegExp(
+  [
+    /process\.argv/,
+    /(window\.|document\.)?location\.(href|search|hash)/,
+    /document\.(URL|referrer|documentURI)/,
+    /(req|request|ctx\.request)\.(url|originalUrl|query|href)/,
+  ]
+    .map((pattern) => `(?:${pattern.source})`)
+    .join('|')
+    .replace(/^/, '^(?:')
+    .concat(')$'),
+);
 
 export function isRawUrlRead(chain: string): boolean {
-  return RAW_SOURCES.some((pattern) => pattern.test(chain));
+  return RAW_SOURCE.test(chain);
 }
 
 /** A call that hashes its input (`sha256(email)`, `hashEmail`, `crypto.createHash`). */
