@@ -185,7 +185,10 @@ export class CodeProgram {
   /** Drops a file and what was built from it, once its calls are extracted and nothing imports it. */
   forget(path: string): void {
     const sf = this.sources.get(path);
-    if (sf) for (const cache of this.caches) cache.drop(sf);
+    if (sf) {
+      for (const cache of this.caches) cache.drop(sf);
+      this.lines.delete(sf);
+    }
     this.sources.delete(path);
     this.callLists.delete(path);
     this.exportTables.delete(path);
@@ -203,8 +206,10 @@ export class CodeProgram {
 
   private lastTree: ts.SourceFile | undefined;
   private lastName = '';
+  /** Line starts of the parsed files, dropped with them (`forget`). */
+  private readonly lines = new Map<ts.SourceFile, readonly number[]>();
 
-  /** Trees are parsed under `/` + their repository path; locations come in runs from one file. */
+  /** Trees are parsed under `/` + their repository path; names are asked for in runs from one file. */
   private fileOfTree(sf: ts.SourceFile): string {
     if (sf !== this.lastTree) {
       this.lastTree = sf;
@@ -215,9 +220,21 @@ export class CodeProgram {
 
   location(node: ts.Node): SourceLocation {
     const sf = node.getSourceFile();
-    const start = ts.getLineAndCharacterOfPosition(sf, node.getStart(sf));
-    const end = ts.getLineAndCharacterOfPosition(sf, node.end);
-    return { file: this.fileOfTree(sf), line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+    let lines = this.lines.get(sf);
+    if (!lines) {
+      lines = lineStarts(sf);
+      this.lines.set(sf, lines);
+    }
+    const start = node.getStart(sf);
+    const line = lineOf(lines, start);
+    const endLine = lineOf(lines, node.end);
+    return {
+      file: this.fileOfTree(sf),
+      line: line + 1,
+      column: start - (lines[line] ?? 0) + 1,
+      endLine: endLine + 1,
+      endColumn: node.end - (lines[endLine] ?? 0) + 1,
+    };
   }
 
   private readonly modules = new Map<string, string | undefined>();
@@ -431,6 +448,30 @@ export function bindingNames(name: ts.BindingName, path: string[]): Array<[strin
 
 export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
+}
+
+/**
+ * Where each line starts. Text with only `\n` breaks, nearly all of it, is split with `indexOf`;
+ * anything with `\r`, U+2028 or U+2029 gets the parser's own rules.
+ */
+function lineStarts(sf: ts.SourceFile): readonly number[] {
+  const text = sf.text;
+  if (/[\r\u2028\u2029]/.test(text)) return sf.getLineStarts();
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+/** The 0-based line holding `position`, by binary search over line starts. */
+function lineOf(starts: readonly number[], position: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] ?? 0) <= position) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 function hasLongLine(text: string): boolean {
