@@ -241,6 +241,8 @@ export class CodeProgram {
 
   /** The repository path a relative import refers to, if that file exists (memoised per folder). */
   resolveModule(from: string, specifier: string): string | undefined {
+    // Packages are never read: only relative specifiers and the `@/`, `~/` aliases resolve.
+    if (!specifier.startsWith('.') && !specifier.startsWith('@/') && !specifier.startsWith('~/')) return undefined;
     const key = `${from.slice(0, from.lastIndexOf('/') + 1)}\u0000${specifier}`;
     if (this.modules.has(key)) return this.modules.get(key);
     const result = this.resolveModuleUncached(from, specifier);
