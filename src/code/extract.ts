@@ -73,7 +73,7 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
     const helperFns = new Set<FunctionLike>();
     for (const node of program.callsIn(file)) {
       if (!mayTrack(node)) continue;
-      const resolved = safe(() => analyzer.resolveCall(node));
+      const resolved = resolveSafely(analyzer, node);
       if (!resolved) continue;
       const call = buildCall(analyzer, node, resolved, site);
       calls.push(call);
@@ -167,9 +167,9 @@ function mayTrack(call: ts.CallExpression): boolean {
   return callee.kind !== ts.SyntaxKind.SuperKeyword && callee.kind !== ts.SyntaxKind.ImportKeyword;
 }
 
-function safe<T>(fn: () => T): T | undefined {
+function resolveSafely(analyzer: Analyzer, node: ts.CallExpression): ResolvedCall | undefined {
   try {
-    return fn();
+    return analyzer.resolveCall(node);
   } catch {
     // Analysis of unusual code must never take the review down; the call is simply not seen.
     return undefined;

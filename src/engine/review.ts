@@ -122,7 +122,10 @@ export async function review(input: ReviewInput): Promise<Report> {
     const baseStart = performance.now();
     base.code = await buildCodeIndex(input.base, inScope(base).filter((f) => findingFiles.has(f)), base.allFiles, codeOptions);
     baseCodeMs = performance.now() - baseStart;
-    const baseFindings = await runRules(rules, {
+    // A base finding cancels a head finding with the same fingerprint, which names the rule: rules
+    // that found nothing at head have nothing to cancel, so only the others run on the base.
+    const firing = new Set(headFindings.map((f) => f.ruleId));
+    const baseFindings = await runRules(rules.filter((r) => firing.has(r.id)), {
       mode,
       snapshot: input.base,
       side: base,
