@@ -129,7 +129,7 @@ export class Analyzer {
     if (ts.isPropertyAccessExpression(e)) {
       const target = unwrap(e.expression);
       if (ts.isIdentifier(target) && (target.text === 'window' || target.text === 'globalThis' || target.text === 'self') && !this.program.resolve(target.text, target)) {
-        const flavour = SDK_GLOBALS[e.name.text];
+        const flavour = own(SDK_GLOBALS, e.name.text);
         return flavour ? { kind: 'sdk', flavour } : UNKNOWN;
       }
       return this.member(this.evaluate(e.expression), e.name.text);
@@ -181,7 +181,7 @@ export class Analyzer {
     if (id.text === 'undefined') return UNKNOWN;
     const binding = this.program.resolve(id.text, id);
     if (!binding) {
-      const flavour = SDK_GLOBALS[id.text];
+      const flavour = own(SDK_GLOBALS, id.text);
       return flavour ? { kind: 'sdk', flavour } : UNKNOWN;
     }
     return this.bindingValue(binding, this.program.fileName(id));
@@ -213,9 +213,9 @@ export class Analyzer {
   }
 
   private importValue(module: string, name: string, file: string): Value {
-    const sdk = SDK_MODULES[module];
+    const sdk = own(SDK_MODULES, module);
     if (sdk) {
-      const exp = sdk.exports[name] ?? (name === '*' ? sdk.exports.default : undefined);
+      const exp = own(sdk.exports, name) ?? (name === '*' ? own(sdk.exports, 'default') : undefined);
       if (!exp) return UNKNOWN;
       return exp.kind === 'instance' ? { kind: 'sdk', flavour: exp.flavour } : { kind: 'sdk-export', exp };
     }
@@ -251,7 +251,7 @@ export class Analyzer {
         case 'expression':
           return this.evaluate(target.expr);
         case 'reexport': {
-          const sdk = SDK_MODULES[target.module];
+          const sdk = own(SDK_MODULES, target.module);
           if (sdk) return this.importValue(target.module, target.name, file);
           const next = this.program.resolveModule(file, target.module);
           return next ? this.exportValue(next, target.name, seen) : UNKNOWN;
@@ -292,7 +292,7 @@ export class Analyzer {
         return value.kind === 'string' ? { ...value, via: `${target.node.name.text}.${name}`, container: target.node } : UNKNOWN;
       }
       case 'sdk':
-        if (!target.namespace && target.flavour.namespaces?.[name]) return { kind: 'sdk', flavour: target.flavour, namespace: name };
+        if (!target.namespace && target.flavour.namespaces && own(target.flavour.namespaces, name)) return { kind: 'sdk', flavour: target.flavour, namespace: name };
         return UNKNOWN;
       case 'sdk-export': {
         const exp = target.exp;
@@ -419,6 +419,7 @@ export class Analyzer {
 
   /** Whether `call` is a tracking call, and where its event, properties and identity are (memoised). */
   resolveCall(call: ts.CallExpression): ResolvedCall | undefined {
+    if (this.declared.size === 0 && this.cannotTrack(call.expression)) return undefined;
     const known = this.resolved.get(call);
     if (known !== undefined) return known ?? undefined;
     // While a wrapper is being summarised, answers can be partial: do not remember them.
@@ -426,6 +427,24 @@ export class Analyzer {
     const result = this.resolveCallUncached(call);
     if (!partial) this.resolved.set(call, result ?? null);
     return result;
+  }
+
+  /**
+   * A callee that cannot reach an SDK or a helper, told from its root name alone: a package that is
+   * not an SDK (`useState`, `lodash.get`), a parameter without a declared type (`onDone`,
+   * `props.onSave`), or an undeclared name that is no SDK global (`Number`). Evaluating those
+   * would answer "unknown" too, only after more work; most calls in application code are these.
+   */
+  private cannotTrack(callee: ts.Expression): boolean {
+    let root = unwrap(callee);
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = unwrap(root.expression);
+    if (!ts.isIdentifier(root)) return false;
+    const name = root.text;
+    const binding = this.program.resolve(name, root);
+    if (!binding) return own(SDK_GLOBALS, name) === undefined && name !== 'window' && name !== 'globalThis' && name !== 'self';
+    if (binding.kind === 'import') return own(SDK_MODULES, binding.module) === undefined && this.program.resolveModule(this.program.fileName(root), binding.module) === undefined;
+    if (binding.kind === 'parameter') return binding.path.length > 0 || !binding.decl.type || !ts.isTypeReferenceNode(binding.decl.type);
+    return false;
   }
 
   private resolveCallUncached(call: ts.CallExpression): ResolvedCall | undefined {
@@ -436,7 +455,8 @@ export class Analyzer {
       method = callee.name.text;
       const owner = this.evaluate(callee.expression);
       if (owner.kind === 'sdk') {
-        const shape = owner.namespace ? owner.flavour.namespaces?.[owner.namespace]?.[method] : owner.flavour.methods[method];
+        const namespace = owner.namespace && owner.flavour.namespaces ? own(owner.flavour.namespaces, owner.namespace) : undefined;
+        const shape = owner.namespace ? namespace && own(namespace, method) : own(owner.flavour.methods, method);
         return shape ? this.sdkCall(call, owner.flavour, shape, `${shortText(callee.expression)}.${method}`) : undefined;
       }
       target = this.member(owner, method);
@@ -445,7 +465,7 @@ export class Analyzer {
       target = this.identifier(callee);
     } else return undefined;
     if (target.kind === 'sdk-export' && target.exp.kind === 'function') {
-      const shape = target.exp.flavour.methods[target.exp.method];
+      const shape = own(target.exp.flavour.methods, target.exp.method);
       return shape ? this.sdkCall(call, target.exp.flavour, shape, method) : undefined;
     }
     if (target.kind === 'function') {
@@ -651,6 +671,11 @@ const WRAPPER_KINDS = new Set([
 ]);
 
 /** The expression inside parentheses, `as`, `satisfies`, `!` and `<T>` casts. */
+/** A catalogue entry by name; never something inherited from `Object.prototype` (`toString`, `constructor`). */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
 export function unwrap(expr: ts.Expression): ts.Expression {
   let e = expr;
   while (WRAPPER_KINDS.has(e.kind)) {

@@ -195,6 +195,20 @@ describe('robustness', () => {
     }
   });
 
+  it('never takes names inherited by every object for SDK methods or globals', async () => {
+    const i = await index({
+      'src/inherited.ts': [
+        "import posthog from 'posthog-js';",
+        "analytics.hasOwnProperty('track');",
+        "window.toString();",
+        "posthog.constructor('x');",
+        'toString();',
+        "posthog.capture('real_one');",
+      ].join('\n'),
+    });
+    expect(sites(i).map((c) => summary(c).event)).toEqual(['real_one']);
+  });
+
   it('does not parse files without any analytics hint', async () => {
     const i = await index({ 'src/math.ts': 'export const add = (a: number, b: number) => a + b;\n' });
     expect(i.files).toEqual([]);
