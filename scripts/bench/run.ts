@@ -47,7 +47,7 @@ interface Spread {
  * round: a shared 2-core machine drifts by tens of percent over a minute, and a ratio of two
  * single runs taken a minute apart would mostly measure that drift.
  */
-const rounds = (changed: number) => (changed <= 100 ? 9 : 5);
+const rounds = (changed: number) => (changed <= 100 ? 9 : 7);
 
 function median<T>(items: readonly T[], by: (item: T) => number): T {
   const sorted = [...items].sort((a, b) => by(a) - by(b));
@@ -111,7 +111,7 @@ function report(rows: Row[], auditRun: { engine: Measurement; floor: Measurement
     'repository of 1,000 files plus the changed ones. Times are wall-clock; CPU time is user + system.',
     '',
     'The engine and the parse floor are measured in alternating processes, in rounds (9 for pull requests of',
-    'up to 100 files, whose few milliseconds are the noisiest, 5 for larger ones, 3 for the audit): the tables',
+    'up to 100 files, whose few milliseconds are the noisiest, 7 for larger ones, 3 for the audit): the tables',
     'give the median round, and the ratio to the floor as the median of the per-round ratios with their range,',
     'because a shared machine drifts by tens of percent within a minute.',
     '',
