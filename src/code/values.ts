@@ -101,7 +101,27 @@ export class Analyzer {
   /** What `expr` stands for. Pure in the syntax tree, so every result not cut short by a cycle is memoised. */
   evaluate(expr: ts.Expression | undefined): Value {
     if (!expr) return UNKNOWN;
-    const known = this.values.get(expr);
+    // Literals and function or object expressions answer for themselves: not worth a memo entry
+    // (and the memo's bookkeeping costs more than they do).
+    switch (expr.kind) {
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+        return { kind: 'string', value: (expr as ts.StringLiteral).text, node: expr };
+      case ts.SyntaxKind.NumericLiteral:
+      case ts.SyntaxKind.TrueKeyword:
+      case ts.SyntaxKind.FalseKeyword:
+      case ts.SyntaxKind.NullKeyword:
+        return UNKNOWN;
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        return { kind: 'object', node: expr as ts.ObjectLiteralExpression, name: nameOf(expr) };
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.FunctionExpression:
+        return { kind: 'function', fn: expr as ts.ArrowFunction | ts.FunctionExpression, name: nameOf(expr) };
+    }
+    // A name is resolved through memoised scopes and declarations: remembering its own answer
+    // costs more than finding it again.
+    const remember = expr.kind !== ts.SyntaxKind.Identifier;
+    const known = remember ? this.values.get(expr) : undefined;
     if (known) return known;
     if (this.evaluating.has(expr) || this.depth > 60) {
       this.sawCycle = true;
@@ -113,7 +133,7 @@ export class Analyzer {
     this.depth++;
     try {
       const value = this.evaluateInner(expr);
-      if (!this.sawCycle) this.values.set(expr, value);
+      if (remember && !this.sawCycle) this.values.set(expr, value);
       return value;
     } finally {
       this.depth--;
