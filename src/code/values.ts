@@ -69,11 +69,11 @@ export interface AnalyzerOptions {
 }
 
 export class Analyzer {
-  private readonly evaluating = new Set<ts.Node>();
+  /** Expressions being evaluated, innermost last: a short stack, cheaper to search than to hash into a set. */
+  private readonly evaluating: ts.Node[] = [];
   private readonly declared: ReadonlyMap<string, { flavour: SdkFlavour; shape: MethodShape }>;
   private readonly summaries: NodeCache<WrapperSummary | null>;
   private readonly summarising = new Set<FunctionLike>();
-  private depth = 0;
 
   constructor(
     readonly program: CodeProgram,
@@ -123,21 +123,19 @@ export class Analyzer {
     const remember = expr.kind !== ts.SyntaxKind.Identifier;
     const known = remember ? this.values.get(expr) : undefined;
     if (known) return known;
-    if (this.evaluating.has(expr) || this.depth > 60) {
+    if (this.evaluating.length > 60 || this.evaluating.includes(expr)) {
       this.sawCycle = true;
       return UNKNOWN;
     }
     const outer = this.sawCycle;
     this.sawCycle = false;
-    this.evaluating.add(expr);
-    this.depth++;
+    this.evaluating.push(expr);
     try {
       const value = this.evaluateInner(expr);
       if (remember && !this.sawCycle) this.values.set(expr, value);
       return value;
     } finally {
-      this.depth--;
-      this.evaluating.delete(expr);
+      this.evaluating.pop();
       this.sawCycle ||= outer;
     }
   }
