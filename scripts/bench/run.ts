@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { SMALL_REPEAT } from './repeat.js';
 import type { Measurement } from './scenario.js';
 
 const SIZES = [10, 100, 1000, 3000];
@@ -113,7 +114,9 @@ function report(rows: Row[], auditRun: { engine: Measurement; floor: Measurement
     'The engine and the parse floor are measured in alternating processes, in rounds (9 for pull requests of',
     'up to 100 files, whose few milliseconds are the noisiest, 7 for larger ones, 3 for the audit): the tables',
     'give the median round, and the ratio to the floor as the median of the per-round ratios with their range,',
-    'because a shared machine drifts by tens of percent within a minute.',
+    'because a shared machine drifts by tens of percent within a minute. Below 100 files, each process',
+    `measures ${SMALL_REPEAT} different pull requests of the size in a row and reports the mean per pull request:`,
+    'a single review of 10 files lasts a few milliseconds, which one garbage collection can double.',
     '',
     '![Time against changed files](docs/benchmarks.svg)',
     '',

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { SourceLocation } from '../engine/types.js';
@@ -20,23 +19,26 @@ interface Parsed {
 /**
  * Parsed files by path and exact text, shared by every program: base and head share unchanged
  * files, and consecutive reviews of a repository share most of them. Syntax trees are never
- * modified after parsing, and every analysis cache is keyed per program.
+ * modified after parsing, and every analysis cache is keyed per program. A few versions are kept
+ * per path, found by comparing texts (no hashing: equal strings from one snapshot are one object).
  */
-const parsed = new Map<string, Parsed>();
+const parsed = new Map<string, Array<{ text: string; file: Parsed }>>();
 const MAX_PARSED = 1_000;
+const VERSIONS_PER_PATH = 4;
 
 function parseOnce(path: string, text: string): Parsed {
-  const key = `${path}\u0000${text.length}\u0000${createHash('sha1').update(text).digest('base64')}`;
-  const known = parsed.get(key);
-  if (known) {
-    parsed.delete(key);
-    parsed.set(key, known);
-    return known;
+  const versions = parsed.get(path) ?? [];
+  let found = versions.find((v) => v.text === text);
+  if (!found) {
+    found = { text, file: parse(path, text) };
+    versions.push(found);
+    if (versions.length > VERSIONS_PER_PATH) versions.shift();
   }
-  const file = parse(path, text);
-  if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
-  parsed.set(key, file);
-  return file;
+  // Least recently used paths leave first.
+  parsed.delete(path);
+  parsed.set(path, versions);
+  if (parsed.size > MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
+  return found.file;
 }
 
 function parse(path: string, text: string): Parsed {
