@@ -9,7 +9,7 @@ import type {
   PropertyEntry,
   TrackCall,
 } from './model.js';
-import { CodeProgram, isFunctionLike, NodeCache, ts, type Binding, type FunctionLike } from './program.js';
+import { barrelPaths, CodeProgram, folderOf, isFunctionLike, NodeCache, TIME_LIMIT_REASON, ts, type Binding, type FunctionLike } from './program.js';
 import { IDENTITY_KEYS } from './sdks.js';
 import {
   Analyzer,
@@ -28,7 +28,7 @@ import {
 
 export interface ExtractOptions {
   isTestFile(path: string): boolean;
-  /** `performance.now()` after which no further file is analysed. */
+  /** `performance.now()` after which no further file is parsed or analysed. */
   deadline?: number;
   wrappers: readonly WrapperConfig[];
   /** An events object/enum named in config: `{ file, name }` (name undefined: every exported one). */
@@ -62,7 +62,7 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
     const leafText = leaves?.get(file);
     if (!program.sources.has(file) && leafText === undefined) continue;
     if (options.deadline !== undefined && performance.now() > options.deadline) {
-      program.skipped.push({ file, reason: 'not analysed: the review reached its time limit (limits.max_review_seconds)' });
+      program.skipped.push({ file, reason: TIME_LIMIT_REASON });
       continue;
     }
     const sf = program.sources.get(file) ?? (leafText !== undefined ? program.add(file, leafText, false) : undefined);
@@ -445,11 +445,11 @@ function mayHoldConstant(binding: Binding | undefined): boolean {
 
 /** Member chains and names an expression reads: `account.email`, `form.emailField`, `user`. */
 export function readsOf(expr: ts.Node): string[] {
-  return readsAndCalls(expr).reads;
+  return readsAndCalls(expr, false).reads;
 }
 
-/** What `readsOf` gives, plus the callee names of calls in the expression (`sha256`, `hashEmail`): one walk for both. */
-function readsAndCalls(expr: ts.Node): { reads: string[]; calls: string[] } {
+/** What `readsOf` gives, plus (unless told not to) the callee names of calls in the expression (`sha256`, `hashEmail`): one walk for both. */
+function readsAndCalls(expr: ts.Node, withCalls = true): { reads: string[]; calls: string[] } {
   // Most values are a literal, a name or a member chain (`item.id`): answered without a walk.
   if (LITERAL_KINDS.has(expr.kind)) return { reads: [], calls: [] };
   if (isPlainChain(expr)) {
@@ -471,7 +471,7 @@ function readsAndCalls(expr: ts.Node): { reads: string[]; calls: string[] } {
         const base = chainText(node.expression);
         if (base) reads.add(`${base}.${key.text}`);
       }
-    } else if (ts.isCallExpression(node)) calls.push(shortText(node.expression));
+    } else if (withCalls && ts.isCallExpression(node)) calls.push(shortText(node.expression));
     ts.forEachChild(node, visit);
   };
   visit(expr);
@@ -721,11 +721,11 @@ function barrelGaps(program: CodeProgram, analyzer: Analyzer, fns: FunctionLike[
   const gaps: CodeIndex['barrelGaps'] = [];
   for (const fn of fns) {
     const file = program.fileName(fn);
-    const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+    const dir = folderOf(file);
     if (!ANALYTICS_FOLDER.test(dir)) continue;
     const name = ts.isFunctionDeclaration(fn) ? fn.name?.text : nameOf(fn);
     if (!name || !topLevel(fn) || !program.isExported(file, name)) continue;
-    const barrel = ['index.ts', 'index.tsx', 'index.js', 'index.mjs'].map((f) => (dir ? `${dir}/${f}` : f)).find((f) => program.sources.has(f));
+    const barrel = barrelPaths(dir).find((f) => program.sources.has(f));
     if (!barrel || barrel === file) continue;
     const value = analyzer.exported(barrel, name);
     if (value.kind === 'function' && value.fn === fn) continue;

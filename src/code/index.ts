@@ -1,13 +1,11 @@
 import { readAll, type Snapshot } from '../engine/snapshot.js';
 import { extract, type ExtractOptions } from './extract.js';
 import type { CodeIndex } from './model.js';
-import { CODE_FILE, CodeProgram } from './program.js';
+import { barrelPaths, CODE_FILE, CodeProgram, folderOf, TIME_LIMIT_REASON } from './program.js';
 import { ANALYTICS_HINT } from './sdks.js';
 
 export interface CodeIndexOptions extends ExtractOptions {
   maxFileBytes: number;
-  /** `performance.now()` after which no further file is parsed or analysed. */
-  deadline?: number;
 }
 
 /** How deep imports are followed from the analysed files to find helpers and constants. */
@@ -73,11 +71,9 @@ export async function buildCodeIndex(snapshot: Snapshot, scope: readonly string[
         continue;
       }
       reachable.push(file);
-      const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
-      const barrels = ['index.ts', 'index.tsx', 'index.js', 'index.mjs'].map((f) => (dir ? `${dir}/${f}` : f));
       const deps = [
         ...CodeProgram.importSpecifiers(text).map((spec) => program.resolveModule(file, spec)),
-        ...barrels.filter((b) => b !== file && all.has(b)),
+        ...barrelPaths(folderOf(file)).filter((b) => b !== file && all.has(b)),
       ];
       for (const dep of deps) {
         if (!dep) continue;
@@ -98,7 +94,7 @@ export async function buildCodeIndex(snapshot: Snapshot, scope: readonly string[
       continue;
     }
     if (options.deadline !== undefined && performance.now() > options.deadline) {
-      program.skipped.push({ file, reason: 'not analysed: the review reached its time limit (limits.max_review_seconds)' });
+      program.skipped.push({ file, reason: TIME_LIMIT_REASON });
       continue;
     }
     program.add(file, text);

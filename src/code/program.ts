@@ -7,6 +7,19 @@ export { ts };
 
 export const CODE_FILE = /\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
 const RESOLVE_SUFFIXES = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '/index.ts', '/index.tsx', '/index.js', '/index.jsx'];
+/** Why a file went unread once the review ran out of time. */
+export const TIME_LIMIT_REASON = 'not analysed: the review reached its time limit (limits.max_review_seconds)';
+
+/** The folder of a repository path (`''` at the root). */
+export function folderOf(path: string): string {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+}
+
+/** The paths a folder's `index` barrel can have. */
+export function barrelPaths(dir: string): string[] {
+  return ['index.ts', 'index.tsx', 'index.js', 'index.mjs'].map((f) => (dir ? `${dir}/${f}` : f));
+}
+
 /** Minified bundles: one line this long is not hand-written instrumentation. */
 const MAX_LINE = 20_000;
 

@@ -98,26 +98,16 @@ export class Analyzer {
   /** Set when a cycle guard answered `unknown`: results computed under it are not remembered. */
   private sawCycle = false;
 
-  /** What `expr` stands for. Pure in the syntax tree, so every result not cut short by a cycle is memoised. */
+  /**
+   * What `expr` stands for. Pure in the syntax tree: results not cut short by a cycle are memoised,
+   * except for literals, object and function expressions and names, which are cheaper to answer again.
+   */
   evaluate(expr: ts.Expression | undefined): Value {
     if (!expr) return UNKNOWN;
     // Literals and function or object expressions answer for themselves: not worth a memo entry
-    // (and the memo's bookkeeping costs more than they do).
-    switch (expr.kind) {
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-        return { kind: 'string', value: (expr as ts.StringLiteral).text, node: expr };
-      case ts.SyntaxKind.NumericLiteral:
-      case ts.SyntaxKind.TrueKeyword:
-      case ts.SyntaxKind.FalseKeyword:
-      case ts.SyntaxKind.NullKeyword:
-        return UNKNOWN;
-      case ts.SyntaxKind.ObjectLiteralExpression:
-        return { kind: 'object', node: expr as ts.ObjectLiteralExpression, name: nameOf(expr) };
-      case ts.SyntaxKind.ArrowFunction:
-      case ts.SyntaxKind.FunctionExpression:
-        return { kind: 'function', fn: expr as ts.ArrowFunction | ts.FunctionExpression, name: nameOf(expr) };
-    }
+    // (the memo's bookkeeping costs more than they do).
+    const evident = selfEvident(expr);
+    if (evident) return evident;
     // A name is resolved through memoised scopes and declarations: remembering its own answer
     // costs more than finding it again.
     const remember = expr.kind !== ts.SyntaxKind.Identifier;
@@ -142,18 +132,19 @@ export class Analyzer {
 
   private evaluateInner(expr: ts.Expression): Value {
     const e = unwrap(expr);
+    const evident = selfEvident(e);
+    if (evident) return evident;
     // The kinds are exclusive; names and member accesses, the most frequent, are tried first.
     if (ts.isIdentifier(e)) return this.identifier(e);
     if (ts.isPropertyAccessExpression(e)) {
       const target = unwrap(e.expression);
-      if (ts.isIdentifier(target) && (target.text === 'window' || target.text === 'globalThis' || target.text === 'self') && !this.program.resolve(target.text, target)) {
+      if (ts.isIdentifier(target) && GLOBAL_OBJECTS.has(target.text) && !this.program.resolve(target.text, target)) {
         const flavour = own(SDK_GLOBALS, e.name.text);
         return flavour ? { kind: 'sdk', flavour } : UNKNOWN;
       }
       return this.member(this.evaluate(e.expression), e.name.text);
     }
     if (ts.isCallExpression(e)) return this.callResult(e);
-    if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return { kind: 'string', value: e.text, node: e };
     if (ts.isTemplateExpression(e)) {
       let text = e.head.text;
       for (const span of e.templateSpans) {
@@ -189,8 +180,6 @@ export class Analyzer {
       return UNKNOWN;
     }
     if (ts.isAwaitExpression(e)) return this.evaluate(e.expression);
-    if (ts.isObjectLiteralExpression(e)) return { kind: 'object', node: e, name: nameOf(e) };
-    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return { kind: 'function', fn: e, name: nameOf(e) };
     if (ts.isClassExpression(e)) return { kind: 'class', node: e };
     return UNKNOWN;
   }
@@ -292,8 +281,7 @@ export class Analyzer {
   /** A declared type that names an SDK class or one of the repository's classes (dependency injection). */
   private typeValue(type: ts.TypeNode | undefined): Value {
     if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return UNKNOWN;
-    // Through evaluate, so each parameter's type is looked up once, however often it is read.
-    const value = this.evaluate(type.typeName);
+    const value = this.identifier(type.typeName);
     if (value.kind === 'sdk-export' && value.exp.kind === 'class') return { kind: 'sdk', flavour: value.exp.flavour };
     if (value.kind === 'class') return { kind: 'instance', node: value.node };
     return UNKNOWN;
@@ -353,7 +341,7 @@ export class Analyzer {
     const own = index.byName.get(name);
     // A spread after the member could override it; without spreads the index is the answer.
     if (index.spreads.length === 0 && !own) return UNKNOWN;
-    const candidates = own && index.spreads.length === 0 ? [own] : [...node.properties].reverse();
+    const candidates = index.spreads.length === 0 && own ? [own] : [...node.properties].reverse();
     for (const prop of candidates) {
       if (ts.isSpreadAssignment(prop)) {
         const spread = this.member(this.evaluate(prop.expression), name);
@@ -459,7 +447,7 @@ export class Analyzer {
     if (!ts.isIdentifier(root)) return false;
     const name = root.text;
     const binding = this.program.resolve(name, root);
-    if (!binding) return own(SDK_GLOBALS, name) === undefined && name !== 'window' && name !== 'globalThis' && name !== 'self';
+    if (!binding) return own(SDK_GLOBALS, name) === undefined && !GLOBAL_OBJECTS.has(name);
     if (binding.kind === 'import') return own(SDK_MODULES, binding.module) === undefined && this.program.resolveModule(this.program.fileName(root), binding.module) === undefined;
     if (binding.kind === 'parameter') return binding.path.length > 0 || !binding.decl.type || !ts.isTypeReferenceNode(binding.decl.type);
     return false;
@@ -689,6 +677,30 @@ const WRAPPER_KINDS = new Set([
 ]);
 
 /** The expression inside parentheses, `as`, `satisfies`, `!` and `<T>` casts. */
+/** Objects whose members are the browser's globals (`window.analytics`), unless a local name shadows them. */
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
+
+/** The value of an expression that says what it is by its kind alone, or undefined. */
+function selfEvident(e: ts.Expression): Value | undefined {
+  switch (e.kind) {
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      return { kind: 'string', value: (e as ts.StringLiteral).text, node: e };
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+      return UNKNOWN;
+    case ts.SyntaxKind.ObjectLiteralExpression:
+      return { kind: 'object', node: e as ts.ObjectLiteralExpression, name: nameOf(e) };
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.FunctionExpression:
+      return { kind: 'function', fn: e as ts.ArrowFunction | ts.FunctionExpression, name: nameOf(e) };
+    default:
+      return undefined;
+  }
+}
+
 /** A catalogue entry by name; never something inherited from `Object.prototype` (`toString`, `constructor`). */
 function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
