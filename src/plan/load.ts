@@ -5,7 +5,7 @@ import { parseSource, locate, type ParsedSource, type PathSegment, type SourcePr
 import { schemaProblems } from '../engine/schema-errors.js';
 import { readAll, type Snapshot } from '../engine/snapshot.js';
 import type { SourceLocation } from '../engine/types.js';
-import type { PlanEvent, PlanFormat, PlanProperty, PropertyType, SchemaVersion, TrackingPlan } from './model.js';
+import type { PiiMarker, PlanEvent, PlanFormat, PlanProperty, PropertyType, SchemaVersion, TrackingPlan } from './model.js';
 
 import { DEFAULT_PLAN_PATHS, type PlanSource } from './sources.js';
 import { pointerResolver } from './formats/json-schema.js';
@@ -253,7 +253,7 @@ function buildProperties(source: ParsedSource, at: PathSegment[], raw: unknown, 
       types,
       required: def.required === true,
       description: text(def.description),
-      pii: def.pii === 'none' || def.pii === 'hashed' || def.pii === 'personal' ? def.pii : undefined,
+      pii: piiMarker(def.pii),
       format: text(def.format),
       enum: Array.isArray(def.enum) ? def.enum : undefined,
       pattern: text(def.pattern),
@@ -295,4 +295,9 @@ export function asRecord(value: unknown): Record<string, unknown> | undefined {
 
 export function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** A property's `pii` marker, when it is one of the three the plan format knows. */
+export function piiMarker(value: unknown): PiiMarker | undefined {
+  return value === 'none' || value === 'hashed' || value === 'personal' ? value : undefined;
 }

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { locate, type ParsedSource, type PathSegment, type SourceProblem } from '../../engine/source.js';
 import type { PlanProperty, PropertyType } from '../model.js';
-import { asRecord, text } from '../load.js';
+import { asRecord, piiMarker, text } from '../load.js';
 
 const TYPE_NAMES = new Set<PropertyType>(['string', 'integer', 'number', 'boolean', 'object', 'array', 'null']);
 const MAX_DEPTH = 8;
@@ -90,7 +90,7 @@ export function schemaProperties(
       types,
       required: required.has(name),
       description: text(def.description),
-      pii: def['x-pii'] === 'none' || def['x-pii'] === 'hashed' || def['x-pii'] === 'personal' ? def['x-pii'] : undefined,
+      pii: piiMarker(def['x-pii']),
       format: text(def.format),
       enum: Array.isArray(def.enum) ? def.enum : undefined,
       pattern: text(def.pattern),
