@@ -311,29 +311,25 @@ describe('commands', () => {
 });
 
 describe('re-runs and the merge queue', () => {
-  it('check_run.rerequested without pull_requests finds the PR from the external id', async () => {
-    const s = (current = scenario({ 'tracking-plan.yaml': LEAKY_PLAN }));
-    const event = payload('check_run', 'rerequested', (p) => {
+  /** Our check run re-requested without its pull requests listed, as GitHub sends it for forks and merge queues. */
+  const rerequestedWithoutPulls = (s: Scenario, externalId: string) =>
+    payload('check_run', 'rerequested', (p) => {
       p.check_run.name = 'trackguard';
       p.check_run.app.id = s.harness.github.appId;
       p.check_run.head_sha = s.head;
       p.check_run.pull_requests = [];
-      p.check_run.external_id = 'pr:7';
+      p.check_run.external_id = externalId;
     });
-    await s.harness.receive('check_run', event);
+
+  it('check_run.rerequested without pull_requests finds the PR from the external id', async () => {
+    const s = (current = scenario({ 'tracking-plan.yaml': LEAKY_PLAN }));
+    await s.harness.receive('check_run', rerequestedWithoutPulls(s, 'pr:7'));
     expect(s.harness.github.checkRuns[0]).toMatchObject({ head_sha: s.head, conclusion: 'failure' });
   });
 
   it('check_run.rerequested without pull_requests or external id finds the PR by head SHA', async () => {
     const s = (current = scenario({ 'tracking-plan.yaml': LEAKY_PLAN }));
-    const event = payload('check_run', 'rerequested', (p) => {
-      p.check_run.name = 'trackguard';
-      p.check_run.app.id = s.harness.github.appId;
-      p.check_run.head_sha = s.head;
-      p.check_run.pull_requests = [];
-      p.check_run.external_id = '';
-    });
-    await s.harness.receive('check_run', event);
+    await s.harness.receive('check_run', rerequestedWithoutPulls(s, ''));
     expect(s.harness.github.checkRuns).toHaveLength(1);
   });
 
