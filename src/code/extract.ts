@@ -444,7 +444,7 @@ function mayHoldConstant(binding: Binding | undefined): boolean {
 }
 
 /** Member chains and names an expression reads: `account.email`, `form.emailField`, `user`. */
-export function readsOf(expr: ts.Node): string[] {
+function readsOf(expr: ts.Node): string[] {
   return readsAndCalls(expr, false).reads;
 }
 
