@@ -108,6 +108,7 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
     barrelGaps: barrelGapsFound,
     files,
     skipped: [...program.skipped],
+    sdkImports: [],
   };
 }
 

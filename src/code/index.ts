@@ -1,8 +1,9 @@
 import { readAll, type Snapshot } from '../engine/snapshot.js';
 import { extract, type ExtractOptions } from './extract.js';
 import type { CodeIndex } from './model.js';
+import { configFiles, ModuleResolver } from './modules.js';
 import { barrelPaths, CODE_FILE, CodeProgram, folderOf, TIME_LIMIT_REASON } from './program.js';
-import { ANALYTICS_HINT } from './sdks.js';
+import { ANALYTICS_HINT, isSdkModule } from './sdks.js';
 
 export interface CodeIndexOptions extends ExtractOptions {
   maxFileBytes: number;
@@ -18,7 +19,8 @@ const IMPORT_DEPTH = 4;
  */
 export async function buildCodeIndex(snapshot: Snapshot, scope: readonly string[], allFiles: readonly string[], options: CodeIndexOptions): Promise<CodeIndex> {
   const all = new Set(allFiles);
-  const program = new CodeProgram(all, options.maxFileBytes);
+  const configs = await readAll(snapshot, configFiles(allFiles));
+  const program = new CodeProgram(all, options.maxFileBytes, new ModuleResolver({ files: all, configs }));
   const candidates = scope.filter((f) => CODE_FILE.test(f));
   const texts = await readAll(snapshot, candidates);
   const names = options.wrappers.map((w) => w.name.split('.').pop() ?? w.name).filter(Boolean);
@@ -99,7 +101,26 @@ export async function buildCodeIndex(snapshot: Snapshot, scope: readonly string[
     }
     program.add(file, text);
   }
-  return extract(program, inScope.sort(), options, leaves);
+  const index = extract(program, inScope.sort(), options, leaves);
+  index.sdkImports = sdkImports(inScope, texts);
+  return index;
+}
+
+/** Where the analysed files import an analytics SDK, read from their text (import, require, dynamic import). */
+function sdkImports(files: readonly string[], texts: ReadonlyMap<string, string>): CodeIndex['sdkImports'] {
+  const out: CodeIndex['sdkImports'] = [];
+  for (const file of files) {
+    const text = texts.get(file);
+    if (!text) continue;
+    for (const match of text.matchAll(/(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\s*['"]([^'"\n]+)['"]/g)) {
+      const module = match[1] ?? '';
+      if (!isSdkModule(module)) continue;
+      let line = 1;
+      for (let at = text.indexOf('\n'); at >= 0 && at < (match.index ?? 0); at = text.indexOf('\n', at + 1)) line++;
+      out.push({ file, line, module });
+    }
+  }
+  return out;
 }
 
 export type { CodeIndex } from './model.js';

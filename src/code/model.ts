@@ -92,6 +92,8 @@ export interface TrackCall {
   snippet: string;
   /** A call inside a wrapper whose pieces are the wrapper's parameters; its call sites are reported instead. */
   internal?: boolean;
+  /** The helper or SDK instance was reached through an import that no resolver could follow (see `inferred` resolution). */
+  inferred?: boolean;
 }
 
 /** An object or enum whose members hold event names. */
@@ -123,4 +125,6 @@ export interface CodeIndex {
   barrelGaps: Array<{ wrapper: string; file: string; barrel: string; location: SourceLocation }>;
   files: string[];
   skipped: SkippedFile[];
+  /** Imports of analytics SDK packages in the analysed files. */
+  sdkImports: Array<{ file: string; line: number; module: string }>;
 }

@@ -1,19 +1,11 @@
-import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { SourceLocation } from '../engine/types.js';
 import type { SkippedFile } from './model.js';
+import { CODE_FILE, folderOf, ModuleResolver } from './modules.js';
 
-export { ts };
-
-export const CODE_FILE = /\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
-const RESOLVE_SUFFIXES = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '/index.ts', '/index.tsx', '/index.js', '/index.jsx'];
+export { ts, CODE_FILE, folderOf };
 /** Why a file went unread once the review ran out of time. */
 export const TIME_LIMIT_REASON = 'not analysed: the review reached its time limit (limits.max_review_seconds)';
-
-/** The folder of a repository path (`''` at the root). */
-export function folderOf(path: string): string {
-  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-}
 
 /** The paths a folder's `index` barrel can have. */
 export function barrelPaths(dir: string): string[] {
@@ -59,7 +51,9 @@ function parse(path: string, text: string): Parsed {
   // type checker or ts-morph's node wrappers, and skipping them saves a quarter of the parse time.
   // Parent pointers are set here rather than by the parser: one walk sets them and lists the
   // calls, where the parser's own pass and a second walk for the calls would cost more.
-  const sf = ts.createSourceFile(`/${path}`, text, ts.ScriptTarget.Latest, false, scriptKind(path));
+  const component = /\.(vue|svelte)$/.test(path);
+  const source = component ? scriptBlocks(text) : text;
+  const sf = ts.createSourceFile(`/${path}`, source, ts.ScriptTarget.Latest, false, component ? componentKind(text) : scriptKind(path));
   const calls: ts.CallExpression[] = [];
   let parent: ts.Node = sf;
   const visit = (child: ts.Node): void => {
@@ -139,9 +133,9 @@ export type ExportTarget =
   | { kind: 'namespace'; module: string };
 
 /**
- * The parsed files of one side of a review, with module and name resolution. Only relative
- * imports (and `@/`, `~/` aliases to `src/`) are followed; packages are matched by name against
- * the SDK catalogue and never read.
+ * The parsed files of one side of a review, with name resolution; imports are resolved by the
+ * `ModuleResolver` (relative, tsconfig, workspace packages). Registry packages are matched by name
+ * against the SDK catalogue and never read.
  */
 export class CodeProgram {
   readonly sources = new Map<string, ts.SourceFile>();
@@ -152,10 +146,15 @@ export class CodeProgram {
   private readonly exportTables = new Map<string, Map<string, ExportTarget>>();
   private readonly starExports = new Map<string, string[]>();
 
+  readonly modules: ModuleResolver;
+
   constructor(
     readonly allFiles: ReadonlySet<string>,
     private readonly maxFileBytes: number,
-  ) {}
+    modules?: ModuleResolver,
+  ) {
+    this.modules = modules ?? new ModuleResolver({ files: allFiles, configs: new Map() });
+  }
 
   /** Why a file is not parsed at all (binary, oversized, minified), or undefined when it is parsed. */
   rejection(text: string): string | undefined {
@@ -252,40 +251,15 @@ export class CodeProgram {
     };
   }
 
-  private readonly modules = new Map<string, string | undefined>();
-
-  /** The repository path a relative import refers to, if that file exists (memoised per folder). */
+  /** The repository file an import names from `from` (relative, tsconfig paths, workspace packages). */
   resolveModule(from: string, specifier: string): string | undefined {
-    // Packages are never read: only relative specifiers and the `@/`, `~/` aliases resolve.
-    if (!specifier.startsWith('.') && !specifier.startsWith('@/') && !specifier.startsWith('~/')) return undefined;
-    const key = `${from.slice(0, from.lastIndexOf('/') + 1)}\u0000${specifier}`;
-    if (this.modules.has(key)) return this.modules.get(key);
-    const result = this.resolveModuleUncached(from, specifier);
-    this.modules.set(key, result);
-    return result;
+    return this.modules.resolve(from, specifier);
   }
 
-  private resolveModuleUncached(from: string, specifier: string): string | undefined {
-    let base: string[];
-    if (specifier.startsWith('.')) base = [posix.normalize(posix.join(posix.dirname(from), specifier))];
-    else if (specifier.startsWith('@/') || specifier.startsWith('~/')) base = [`src/${specifier.slice(2)}`, specifier.slice(2)];
-    else return undefined;
-    for (const stem of base) {
-      const candidates = [stem, stem.replace(/\.(m|c)?js$/, '.$1ts'), stem.replace(/\.jsx$/, '.tsx')];
-      for (const candidate of candidates) {
-        for (const suffix of RESOLVE_SUFFIXES) {
-          const path = `${candidate}${suffix}`;
-          if (this.allFiles.has(path) && CODE_FILE.test(path)) return path;
-        }
-      }
-    }
-    return undefined;
-  }
-
-  /** Relative module specifiers imported or re-exported by a file. */
+  /** Module specifiers a file imports, re-exports, requires or imports dynamically, read from its text. */
   static importSpecifiers(text: string): string[] {
     const out: string[] = [];
-    for (const match of text.matchAll(/(?:from|import|require\()\s*['"]([.@~][^'"]*)['"]/g)) if (match[1]) out.push(match[1]);
+    for (const match of text.matchAll(/(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\s*['"]([^'"\n]+)['"]/g)) if (match[1]) out.push(match[1]);
     return out;
   }
 
@@ -501,6 +475,25 @@ function hasLongLine(text: string): boolean {
     start = stop + 1;
   }
   return false;
+}
+
+/**
+ * The script blocks of a Vue or Svelte component, in place: everything outside `<script>` is
+ * blanked (line breaks kept), so positions in the parsed text are positions in the component.
+ */
+export function scriptBlocks(text: string): string {
+  const out = text.replace(/[^\n]/g, ' ').split('');
+  for (const match of text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script\s*>/gi)) {
+    const body = match[1] ?? '';
+    const start = (match.index ?? 0) + match[0].indexOf('>') + 1;
+    for (let i = 0; i < body.length; i++) out[start + i] = body[i] ?? ' ';
+  }
+  return out.join('');
+}
+
+function componentKind(text: string): ts.ScriptKind {
+  const lang = /<script\b[^>]*\blang=["']?(\w+)/i.exec(text)?.[1]?.toLowerCase();
+  return lang === 'tsx' || lang === 'jsx' ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
 }
 
 function scriptKind(path: string): ts.ScriptKind {

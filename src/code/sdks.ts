@@ -215,6 +215,11 @@ export const SDK_MODULES: Readonly<Record<string, SdkModule>> = {
   },
 };
 
+/** Whether a module specifier names an analytics SDK of the catalogue. */
+export function isSdkModule(specifier: string): boolean {
+  return Object.prototype.hasOwnProperty.call(SDK_MODULES, specifier);
+}
+
 /** Browser globals that are SDK instances when nothing in the file declares them. */
 export const SDK_GLOBALS: Readonly<Record<string, SdkFlavour>> = {
   analytics: SEGMENT_BROWSER,

@@ -19,6 +19,8 @@ export type Value =
   | { kind: 'class'; node: ts.ClassDeclaration | ts.ClassExpression }
   | { kind: 'instance'; node: ts.ClassDeclaration | ts.ClassExpression }
   | { kind: 'module'; file: string }
+  /** A whole SDK package, as `require('mixpanel')` or `await import('posthog-js')` give it. */
+  | { kind: 'sdk-module'; module: string }
   | { kind: 'param'; fn: FunctionLike; index: number; path: string[] };
 
 const UNKNOWN: Value = { kind: 'unknown' };
@@ -144,7 +146,7 @@ export class Analyzer {
       }
       return this.member(this.evaluate(e.expression), e.name.text);
     }
-    if (ts.isCallExpression(e)) return this.callResult(e);
+    if (ts.isCallExpression(e)) return this.moduleCall(e) ?? this.callResult(e);
     if (ts.isTemplateExpression(e)) {
       let text = e.head.text;
       for (const span of e.templateSpans) {
@@ -160,10 +162,26 @@ export class Analyzer {
       return left.kind === 'string' && right.kind === 'string' ? { kind: 'string', value: left.value + right.value, node: e } : UNKNOWN;
     }
     if (ts.isConditionalExpression(e)) {
-      const values = [...strings(this.evaluate(e.whenTrue)), ...strings(this.evaluate(e.whenFalse))];
-      return values.length >= 2 && strings(this.evaluate(e.whenTrue)).length && strings(this.evaluate(e.whenFalse)).length
-        ? { kind: 'strings', values: [...new Set(values)] }
-        : UNKNOWN;
+      const whenTrue = this.evaluate(e.whenTrue);
+      const whenFalse = this.evaluate(e.whenFalse);
+      const values = [...strings(whenTrue), ...strings(whenFalse)];
+      if (values.length >= 2 && strings(whenTrue).length && strings(whenFalse).length) return { kind: 'strings', values: [...new Set(values)] };
+      // `key ? new PostHog(key) : undefined`: an instance or nothing.
+      return instanceOrNothing(whenTrue, e.whenFalse) ?? instanceOrNothing(whenFalse, e.whenTrue) ?? UNKNOWN;
+    }
+    if (ts.isBinaryExpression(e)) {
+      const op = e.operatorToken.kind;
+      if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
+        // `globalForPostHog.client ?? new PostHog(key)`, `window.analytics || stub`.
+        const left = this.evaluate(e.left);
+        if (isHandle(left)) return left;
+        const right = this.evaluate(e.right);
+        return isHandle(right) || strings(right).length ? right : left;
+      }
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
+        const right = this.evaluate(e.right);
+        return isHandle(right) ? right : UNKNOWN;
+      }
     }
     if (e.kind === ts.SyntaxKind.ThisKeyword) {
       const cls = enclosingClass(e);
@@ -174,7 +192,8 @@ export class Analyzer {
       return key.kind === 'string' ? this.member(this.evaluate(e.expression), key.value) : UNKNOWN;
     }
     if (ts.isNewExpression(e)) {
-      const callee = this.evaluate(e.expression);
+      let callee = this.evaluate(e.expression);
+      if (callee.kind === 'sdk-module') callee = this.importValue(callee.module, 'default', '');
       if (callee.kind === 'sdk-export' && callee.exp.kind === 'class') return { kind: 'sdk', flavour: callee.exp.flavour };
       if (callee.kind === 'class') return { kind: 'instance', node: callee.node };
       return UNKNOWN;
@@ -197,7 +216,14 @@ export class Analyzer {
   bindingValue(binding: Binding, file: string): Value {
     switch (binding.kind) {
       case 'variable': {
-        let value = binding.decl.initializer ? this.evaluate(binding.decl.initializer) : this.typeValue(binding.decl.type);
+        let value = binding.decl.initializer ? this.evaluate(binding.decl.initializer) : UNKNOWN;
+        // `let client: PostHog | null = null`, set later (`client = new PostHog(key)` in an init function).
+        if (value.kind === 'unknown' && binding.path.length === 0) value = this.typeValue(binding.decl.type);
+        if (value.kind === 'unknown' && binding.path.length === 0 && ts.isIdentifier(binding.decl.name)) value = this.assignedValue(binding.decl);
+        if (value.kind === 'unknown' && binding.path.length > 0 && binding.decl.type) {
+          const typed = this.typeValue(binding.decl.type);
+          value = typed;
+        }
         for (const key of binding.path) value = this.member(value, key);
         return value;
       }
@@ -212,6 +238,12 @@ export class Analyzer {
       case 'parameter': {
         const typed = this.typeValue(binding.decl.type);
         if (typed.kind !== 'unknown' && binding.path.length === 0) return typed;
+        const loaded = this.thenOfImport(binding);
+        if (loaded) {
+          let value = loaded;
+          for (const key of binding.path) value = this.member(value, key);
+          return value;
+        }
         return { kind: 'param', fn: binding.fn, index: binding.index, path: binding.path };
       }
       case 'import':
@@ -223,6 +255,7 @@ export class Analyzer {
     const sdk = own(SDK_MODULES, module);
     if (sdk) {
       const exp = own(sdk.exports, name) ?? (name === '*' ? own(sdk.exports, 'default') : undefined);
+      if (!exp && name === '*') return { kind: 'sdk-module', module };
       if (!exp) return UNKNOWN;
       return exp.kind === 'instance' ? { kind: 'sdk', flavour: exp.flavour } : { kind: 'sdk-export', exp };
     }
@@ -279,12 +312,120 @@ export class Analyzer {
   }
 
   /** A declared type that names an SDK class or one of the repository's classes (dependency injection). */
-  private typeValue(type: ts.TypeNode | undefined): Value {
-    if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return UNKNOWN;
-    const value = this.identifier(type.typeName);
-    if (value.kind === 'sdk-export' && value.exp.kind === 'class') return { kind: 'sdk', flavour: value.exp.flavour };
+  typeValue(type: ts.TypeNode | undefined, depth = 0): Value {
+    if (!type || depth > 4) return UNKNOWN;
+    if (ts.isParenthesizedTypeNode(type)) return this.typeValue(type.type, depth + 1);
+    // `PostHog | null`, `Analytics | undefined`: the one type that is not empty.
+    if (ts.isUnionTypeNode(type)) {
+      for (const member of type.types) {
+        const value = this.typeValue(member, depth + 1);
+        if (value.kind !== 'unknown') return value;
+      }
+      return UNKNOWN;
+    }
+    if (!ts.isTypeReferenceNode(type)) return UNKNOWN;
+    const typeName = type.typeName;
+    // `ReturnType<typeof telemetryServiceFactory>`, `Awaited<ReturnType<…>>`.
+    if (ts.isIdentifier(typeName) && (typeName.text === 'ReturnType' || typeName.text === 'Awaited') && type.typeArguments?.[0]) {
+      const arg = type.typeArguments[0];
+      if (typeName.text === 'Awaited') return this.typeValue(arg, depth + 1);
+      if (ts.isTypeQueryNode(arg) && ts.isIdentifier(arg.exprName)) {
+        const fn = this.identifier(arg.exprName);
+        return fn.kind === 'function' ? this.returnValue(fn.fn) : UNKNOWN;
+      }
+      return UNKNOWN;
+    }
+    let value: Value;
+    if (ts.isIdentifier(typeName)) value = this.identifier(typeName);
+    else {
+      // `Mixpanel.Mixpanel`, `PostHogNode.PostHog`: a type inside an SDK package's namespace.
+      const left = ts.isIdentifier(typeName.left) ? this.identifier(typeName.left) : UNKNOWN;
+      if (left.kind === 'sdk-export' || left.kind === 'sdk') return { kind: 'sdk', flavour: left.kind === 'sdk' ? left.flavour : left.exp.flavour };
+      if (left.kind === 'sdk-module') value = this.member(left, typeName.right.text);
+      else value = this.member(left, typeName.right.text);
+    }
+    if (value.kind === 'sdk-export' && (value.exp.kind === 'class' || value.exp.kind === 'namespace' || value.exp.kind === 'factory')) return { kind: 'sdk', flavour: value.exp.flavour };
+    if (value.kind === 'sdk') return value;
     if (value.kind === 'class') return { kind: 'instance', node: value.node };
     return UNKNOWN;
+  }
+
+  private readonly assignments = new Map<ts.SourceFile, Map<string, ts.Expression[]>>();
+
+  /** Right-hand sides of `name = …` in a file, by name: variables declared empty and set later. */
+  private assignmentsIn(sf: ts.SourceFile): Map<string, ts.Expression[]> {
+    let table = this.assignments.get(sf);
+    if (table) return table;
+    table = new Map();
+    const found = table;
+    const visit = (node: ts.Node) => {
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const left = unwrap(node.left);
+        let key: string | undefined;
+        if (ts.isIdentifier(left)) key = left.text;
+        else if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) key = `this.${left.name.text}`;
+        if (key) {
+          const list = found.get(key) ?? [];
+          list.push(node.right);
+          found.set(key, list);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    // Only files that assign at all are walked; the text test is far cheaper than the walk.
+    if (sf.text.includes('=')) visit(sf);
+    this.assignments.set(sf, table);
+    return table;
+  }
+
+  /** The first value assigned to a variable declared without one, anywhere in its file. */
+  private assignedValue(decl: ts.VariableDeclaration): Value {
+    if (!ts.isIdentifier(decl.name)) return UNKNOWN;
+    const name = decl.name.text;
+    for (const right of this.assignmentsIn(decl.getSourceFile()).get(name) ?? []) {
+      const left = (right.parent as ts.BinaryExpression).left;
+      const binding = this.program.resolve(name, left);
+      if (!binding || binding.kind !== 'variable' || binding.decl !== decl) continue;
+      const value = this.evaluate(right);
+      if (value.kind !== 'unknown') return value;
+    }
+    return UNKNOWN;
+  }
+
+  /** `this.name = …` anywhere in a class (constructor, `init()`, `initialize()`), first known value. */
+  private classAssignedValue(node: ts.ClassDeclaration | ts.ClassExpression, name: string): Value {
+    for (const right of this.assignmentsIn(node.getSourceFile()).get(`this.${name}`) ?? []) {
+      if (enclosingClass(right) !== node) continue;
+      const value = this.evaluate(right);
+      if (value.kind !== 'unknown') return value;
+    }
+    return UNKNOWN;
+  }
+
+  /** A parameter of a callback given to `import('x').then(…)`: the module itself. */
+  private thenOfImport(binding: Extract<Binding, { kind: 'parameter' }>): Value | undefined {
+    if (binding.index !== 0) return undefined;
+    const call = binding.fn.parent;
+    if (!call || !ts.isCallExpression(call) || !call.arguments.includes(binding.fn as ts.Expression)) return undefined;
+    const access = call.expression;
+    if (!ts.isPropertyAccessExpression(access) || access.name.text !== 'then') return undefined;
+    const loaded = this.moduleCall(unwrap(access.expression));
+    return loaded;
+  }
+
+  /** `require('m')` and `import('m')`: the module, when its specifier is a string. */
+  private moduleCall(e: ts.Expression): Value | undefined {
+    if (!ts.isCallExpression(e)) return undefined;
+    const isImport = e.expression.kind === ts.SyntaxKind.ImportKeyword;
+    const isRequire = ts.isIdentifier(e.expression) && e.expression.text === 'require' && !this.program.resolve('require', e.expression);
+    if (!isImport && !isRequire) return undefined;
+    const arg = e.arguments[0] && unwrap(e.arguments[0]);
+    if (!arg || !(ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg))) return UNKNOWN;
+    const module = arg.text;
+    // `require` gives the CommonJS export (the package's default); `import()` the namespace.
+    if (own(SDK_MODULES, module)) return isRequire ? this.importValue(module, '*', '') : { kind: 'sdk-module', module };
+    const target = this.program.resolveModule(this.program.fileName(e), module);
+    return target ? { kind: 'module', file: target } : UNKNOWN;
   }
 
   member(target: Value, name: string): Value {
@@ -305,8 +446,13 @@ export class Analyzer {
         if ((exp.kind === 'class' || exp.kind === 'namespace') && exp.factories?.includes(name)) return { kind: 'sdk-export', exp: { kind: 'factory', flavour: exp.flavour } };
         return UNKNOWN;
       }
-      case 'module':
-        return this.exported(target.file, name);
+      case 'module': {
+        const value = this.exported(target.file, name);
+        // `require('./analytics').track` of a CommonJS module: `module.exports = { track }`.
+        return value.kind === 'unknown' && name !== 'default' ? this.member(this.exported(target.file, 'default'), name) : value;
+      }
+      case 'sdk-module':
+        return this.importValue(target.module, name, '');
       case 'class':
       case 'instance':
         return this.classMember(target.node, name, target.kind === 'class');
@@ -365,25 +511,30 @@ export class Analyzer {
     for (const member of node.members) {
       const isStatic = hasStatic(member);
       if (isStatic !== statics || propertyNameText(member.name) !== name) continue;
-      if (ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) return { kind: 'function', fn: member, name };
+      if (ts.isMethodDeclaration(member)) return { kind: 'function', fn: member, name };
+      // A getter is read, not called: its value is what it returns.
+      if (ts.isGetAccessorDeclaration(member)) return this.returnValue(member);
       if (ts.isPropertyDeclaration(member)) {
-        return member.initializer ? this.evaluate(member.initializer) : this.typeValue(member.type);
+        const initial = member.initializer ? this.evaluate(member.initializer) : UNKNOWN;
+        if (initial.kind !== 'unknown') return initial;
+        const typed = this.typeValue(member.type);
+        if (typed.kind !== 'unknown') return typed;
+        // Declared here, assigned in the constructor or an `initialize()` method.
+        return statics ? UNKNOWN : this.classAssignedValue(node, name);
       }
     }
     if (statics) return UNKNOWN;
     const ctor = node.members.find(ts.isConstructorDeclaration);
     if (ctor) {
       for (const param of ctor.parameters) {
-        if (ts.isIdentifier(param.name) && param.name.text === name && ts.getModifiers(param)?.length) return this.typeValue(param.type);
-      }
-      for (const statement of ctor.body?.statements ?? []) {
-        if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) continue;
-        const { left, right, operatorToken } = statement.expression;
-        if (operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) {
-          return this.evaluate(right);
-        }
+        if (!ts.isIdentifier(param.name) || param.name.text !== name || !ts.getModifiers(param)?.length) continue;
+        const typed = this.typeValue(param.type);
+        if (typed.kind !== 'unknown') return typed;
+        return param.initializer ? this.evaluate(param.initializer) : UNKNOWN;
       }
     }
+    const assigned = this.classAssignedValue(node, name);
+    if (assigned.kind !== 'unknown') return assigned;
     const base = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
     if (base) {
       const parent = this.evaluate(base.expression);
@@ -449,7 +600,10 @@ export class Analyzer {
     const binding = this.program.resolve(name, root);
     if (!binding) return own(SDK_GLOBALS, name) === undefined && !GLOBAL_OBJECTS.has(name);
     if (binding.kind === 'import') return own(SDK_MODULES, binding.module) === undefined && this.program.resolveModule(this.program.fileName(root), binding.module) === undefined;
-    if (binding.kind === 'parameter') return binding.path.length > 0 || !binding.decl.type || !ts.isTypeReferenceNode(binding.decl.type);
+    if (binding.kind === 'parameter') {
+      if (binding.index === 0 && isThenCallback(binding.fn)) return false;
+      return binding.path.length > 0 || !binding.decl.type || !ts.isTypeReferenceNode(binding.decl.type);
+    }
     return false;
   }
 
@@ -660,6 +814,25 @@ export class Analyzer {
     return REJECTING_CALLEES.test(shortText(call.expression));
   }
 
+}
+
+/** Something tracking can go through: an SDK, one of its exports, an instance, a helper or a module. */
+function isHandle(value: Value): boolean {
+  return value.kind === 'sdk' || value.kind === 'sdk-export' || value.kind === 'sdk-module' || value.kind === 'instance' || value.kind === 'function' || value.kind === 'object' || value.kind === 'module';
+}
+
+/** `value` when the other branch is empty (`undefined`, `null`, `void 0`, `{}`-less nothing). */
+function instanceOrNothing(value: Value, other: ts.Expression): Value | undefined {
+  if (!isHandle(value)) return undefined;
+  const o = unwrap(other);
+  const empty = o.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(o) && o.text === 'undefined') || ts.isVoidExpression(o);
+  return empty ? value : undefined;
+}
+
+/** A function passed to `.then(…)`: its first parameter may be a dynamically imported module. */
+function isThenCallback(fn: FunctionLike): boolean {
+  const call = fn.parent;
+  return call !== undefined && ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'then';
 }
 
 function strings(value: Value): string[] {

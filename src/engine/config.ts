@@ -54,7 +54,7 @@ export const DEFAULT_TEST_GLOBS = [
   '**/*_spec.rb',
 ];
 
-export const DEFAULT_IGNORE = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/vendor/**', '**/*.min.js', '**/.git/**'];
+export const DEFAULT_IGNORE = ['**/node_modules/**', '**/.yarn/**', '**/dist/**', '**/build/**', '**/vendor/**', '**/*.min.js', '**/.git/**'];
 
 export function defaultConfig(): Config {
   return {

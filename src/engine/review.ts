@@ -13,6 +13,7 @@ import { fillTemplate, type FindingDescriptor, type Rule, type RuleContext } fro
 import { matcher, readAll, type Snapshot } from './snapshot.js';
 import type { SourceProblem } from './source.js';
 import {
+  type Coverage,
   CATEGORIES,
   SEVERITIES,
   type Finding,
@@ -95,6 +96,9 @@ export async function review(input: ReviewInput): Promise<Report> {
   const inScope = (side: Side) => (scope === 'all' || !changed ? side.files : side.files.filter((f) => changed?.has(f)));
   head.code = await buildCodeIndex(input.head, inScope(head), head.allFiles, codeOptions);
   incomplete.push(...summariseSkipped(head.code.skipped));
+  const coverage = coverageOf(head.code);
+  const blind = nothingSeenNote(coverage);
+  if (blind) notes.push(blind);
   let codeDone = performance.now();
   if (!head.loaded.plan && !head.code.constants.length && head.code.calls.some((c) => !c.internal && c.kind === 'track')) {
     notes.push('Neither a tracking plan nor an event-constants module was found, so registration rules did not run.');
@@ -159,7 +163,7 @@ export async function review(input: ReviewInput): Promise<Report> {
     findings = findings.slice(0, config.limits.maxFindings);
   }
   const implementation = head.loaded.plan && scope === 'all' && (mode === 'all' || diff) ? implementationStatus(head.loaded.plan, head.code.calls) : undefined;
-  const report = buildReport({ mode, config, findings, suppressed, incomplete, diff, head, preexisting, notes, implementation });
+  const report = buildReport({ mode, config, findings, suppressed, incomplete, diff, head, preexisting, notes, implementation, coverage });
   // Tenths of a millisecond: small reviews take a few milliseconds, where whole ones would be coarse.
   const ms = (value: number) => Math.round(value * 10) / 10;
   report.timings = {
@@ -195,7 +199,43 @@ interface Side {
   code: CodeIndex;
 }
 
-const EMPTY_CODE: CodeIndex = { calls: [], constants: [], rethrows: [], catchLogs: [], earlyCalls: [], barrelGaps: [], files: [], skipped: [] };
+const EMPTY_CODE: CodeIndex = { calls: [], constants: [], rethrows: [], catchLogs: [], earlyCalls: [], barrelGaps: [], files: [], skipped: [], sdkImports: [] };
+
+/** What the code analysis recognised, for every report. */
+export function coverageOf(code: CodeIndex): Coverage {
+  const sites = code.calls.filter((c) => !c.internal);
+  const eventOf = (c: (typeof sites)[number]) => (c.event && (c.event.kind === 'literal' || c.event.kind === 'constant') ? c.event.value : undefined);
+  return {
+    calls: sites.length,
+    files: new Set(sites.map((c) => c.file)).size,
+    viaWrappers: sites.filter((c) => c.via.length > 0).length,
+    inferred: sites.filter((c) => c.inferred).length,
+    analysedFiles: code.files.length,
+    sdkImports: code.sdkImports,
+    sites: sites.map((c) => {
+      const event = eventOf(c);
+      return {
+        file: c.file,
+        line: c.location.line,
+        endLine: c.location.endLine ?? c.location.line,
+        sdk: c.sdk,
+        kind: c.kind,
+        method: c.method,
+        ...(event !== undefined ? { event } : {}),
+        via: c.via,
+        ...(c.inferred ? { inferred: true } : {}),
+      };
+    }),
+  };
+}
+
+/** The note that keeps a review that saw nothing from reading as a pass. */
+function nothingSeenNote(coverage: Coverage): string | undefined {
+  if (coverage.calls > 0 || coverage.sdkImports.length === 0) return undefined;
+  const places = coverage.sdkImports.slice(0, 5).map((i) => `${i.file}:${i.line} (${i.module})`);
+  const more = coverage.sdkImports.length > 5 ? ` and ${coverage.sdkImports.length - 5} more` : '';
+  return `Analytics SDKs are imported at ${places.join(', ')}${more}, but no tracking call was recognised: the code rules had nothing to check. If your calls go through a helper trackguard cannot follow, declare it under \`wrappers:\` in .github/trackguard.yml.`;
+}
 
 async function loadSide(snapshot: Snapshot, allFiles: readonly string[], config: Config, incomplete: Incompleteness[]): Promise<Side> {
   const sources = await resolvePlanSources(snapshot, allFiles, config.plan);
@@ -355,6 +395,7 @@ function buildReport(args: {
   preexisting: number;
   notes: string[];
   implementation: ImplementationRow[] | undefined;
+  coverage: Coverage;
 }): Report {
   const { config, findings } = args;
   const summary = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
@@ -379,5 +420,6 @@ function buildReport(args: {
     planFiles: args.head.loaded.plan?.files ?? [],
     preexisting: args.preexisting,
     ...(args.implementation ? { implementation: args.implementation } : {}),
+    coverage: args.coverage,
   };
 }

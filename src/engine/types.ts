@@ -153,6 +153,24 @@ export interface ImplementationRow {
   locations: SourceLocation[];
 }
 
+/** What the code analysis saw: so a review that recognised nothing says so instead of passing quietly. */
+export interface Coverage {
+  /** Tracking call sites recognised at head (forwarding calls inside wrappers not counted). */
+  calls: number;
+  /** Files those calls are in. */
+  files: number;
+  /** Calls made through a team's own helper, hook, service or generated client. */
+  viaWrappers: number;
+  /** Calls whose helper was found by inferred resolution (an import no resolver could follow). */
+  inferred: number;
+  /** Code files analysed. */
+  analysedFiles: number;
+  /** Where analytics SDKs are imported (import, require, dynamic import) in the analysed files. */
+  sdkImports: Array<{ file: string; line: number; module: string }>;
+  /** Every recognised call site, in file order. */
+  sites: Array<{ file: string; line: number; endLine: number; sdk: string; kind: string; method: string; event?: string; via: string[]; inferred?: boolean }>;
+}
+
 export interface Report {
   version: 1;
   mode: ReviewMode;
@@ -172,6 +190,8 @@ export interface Report {
   preexisting: number;
   /** Plan events and their call sites: in audit mode, and in a change that touches the plan. */
   implementation?: ImplementationRow[];
+  /** What the analysis recognised at head. */
+  coverage: Coverage;
   /** Where the time went, in milliseconds (both sides together). */
   timings?: { planMs: number; codeMs: number; rulesMs: number; totalMs: number };
 }

@@ -13,6 +13,8 @@ export interface JsonReport {
   suppressed: Array<JsonFinding & { suppressedAt: { file: string; line: number }; reason: string }>;
   incomplete: Report['incomplete'];
   notes: string[];
+  /** What the analysis recognised: counts, SDK imports and every recognised call site. */
+  coverage: Report['coverage'];
   /** Plan events and where the code tracks them (audit mode, or a change that touches the plan). */
   implementation: Array<{ event: string; status: string; locations: Array<{ file: string; line: number }> }> | null;
 }
@@ -82,6 +84,7 @@ export function toJson(report: Report): JsonReport {
     suppressed: report.suppressed.map((s) => ({ ...finding(s.finding), suppressedAt: { file: s.file, line: s.line }, reason: s.reason })),
     incomplete: report.incomplete,
     notes: report.notes,
+    coverage: report.coverage,
     implementation: report.implementation
       ? report.implementation.map((row) => ({ event: row.event, status: row.status, locations: row.locations.map((l) => ({ file: l.file, line: l.line })) }))
       : null,

@@ -1,3 +1,4 @@
+import { coverageSentence } from './coverage.js';
 import { fillTemplate, type TemplateRenderer } from '../engine/rule.js';
 import { isBlocking } from '../engine/policy.js';
 import { acceptedText, SEVERITIES, SEVERITY_LABELS, type Category, type Finding, type PlanChange, type Report } from '../engine/types.js';
@@ -54,6 +55,7 @@ export function renderMarkdown(report: Report): string {
     const pre = report.preexisting > 0 ? ` (${report.preexisting} already on the base branch not shown)` : '';
     lines.push(`Only what this change introduces is reported${pre}.`);
   }
+  lines.push(mdText(coverageSentence(report)));
   lines.push('');
   for (const item of report.incomplete) lines.push(`> [!WARNING]`, `> Not everything was reviewed: ${mdText(item.reason)}`, '');
   for (const note of report.notes) lines.push(`> ${mdText(note)}`, '');

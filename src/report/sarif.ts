@@ -1,3 +1,4 @@
+import { coverageSentence } from './coverage.js';
 import type { Rule } from '../engine/rule.js';
 import type { Finding, Report, Severity } from '../engine/types.js';
 
@@ -61,10 +62,16 @@ export function renderSarif(report: Report, options: SarifOptions): string {
           },
         },
         results: [...report.findings.map((f) => result(f)), ...report.suppressed.map((s) => result(s.finding, { reason: s.reason }))],
+        properties: {
+          coverage: { calls: report.coverage.calls, files: report.coverage.files, viaWrappers: report.coverage.viaWrappers, inferred: report.coverage.inferred, analysedFiles: report.coverage.analysedFiles },
+        },
         invocations: [
           {
             executionSuccessful: report.incomplete.length === 0,
-            toolExecutionNotifications: report.incomplete.map((item) => ({ level: 'warning', message: { text: item.reason } })),
+            toolExecutionNotifications: [
+              ...report.incomplete.map((item) => ({ level: 'warning', message: { text: item.reason } })),
+              ...[coverageSentence(report), ...report.notes].map((text) => ({ level: 'note', message: { text } })),
+            ],
           },
         ],
       },

@@ -1,4 +1,5 @@
 import { acceptedText, SEVERITIES, SEVERITY_LABELS, type Report, type Severity } from '../engine/types.js';
+import { coverageSentence } from './coverage.js';
 import { renderTitle } from './markdown.js';
 
 export interface TextOptions {
@@ -26,6 +27,7 @@ export function renderText(report: Report, options: TextOptions = { color: false
   out.push(`${paint('bold', 'trackguard')} ${conclusion} — ${renderTitle(report)}`);
   out.push(SEVERITIES.map((s) => `${s}: ${report.summary[s]}`).join('  ') + `  (fails on ${report.failOn})`);
   if (report.mode === 'diff' && report.preexisting > 0) out.push(paint('dim', `${report.preexisting} finding(s) already on the base are not shown (use --all to see everything).`));
+  out.push(paint('dim', coverageSentence(report)));
   for (const item of report.incomplete) out.push(paint('P2', `incomplete: ${clean(item.reason)}`));
   for (const note of report.notes) out.push(paint('dim', `note: ${clean(note)}`));
 

@@ -1,0 +1,84 @@
+import type { JsonReport } from '../../src/report/json.js';
+
+/** One line of fixtures/real-world/LABELS.jsonl. */
+export interface Label {
+  repo: string;
+  commit: string;
+  file?: string;
+  lines?: [number, number];
+  /** A rule id, `site` for a tracking call site, or `meta` for the repository's summary line. */
+  rule: string;
+  label: 'flag' | 'negative' | 'meta';
+  note?: string;
+  /** On the meta line: path prefixes whose sites were all counted (`""`: the whole repository). */
+  counted?: string[];
+  shape?: string;
+}
+
+export interface RepoScore {
+  repo: string;
+  sites: number;
+  sitesRecognised: number;
+  negativeSites: number;
+  negativeSitesRecognised: number;
+  flags: number;
+  truePositives: number;
+  /** Findings that landed on a place labelled negative for their rule. */
+  falsePositiveCount: number;
+  /** Findings with no label either way (neither confirmed nor refuted). */
+  unjudged: number;
+  recall: number | undefined;
+  precision: number | undefined;
+  missedSites: string[];
+  missedFlags: string[];
+  falsePositives: string[];
+  unjudgedFindings: string[];
+}
+
+const within = (line: number, label: Label) => label.lines !== undefined && line >= label.lines[0] && line <= label.lines[1];
+const overlaps = (from: number, to: number, label: Label) => label.lines !== undefined && from <= label.lines[1] && to >= label.lines[0];
+const where = (label: Label) => `${label.file}:${label.lines?.[0]}${label.lines && label.lines[1] !== label.lines[0] ? `-${label.lines[1]}` : ''} ${label.rule}${label.note ? ` (${label.note})` : ''}`;
+
+/** Scores one repository's report against its labels; only paths under the counted prefixes are judged. */
+export function score(repo: string, labels: readonly Label[], report: JsonReport): RepoScore {
+  const meta = labels.find((l) => l.label === 'meta');
+  const counted = meta?.counted?.length ? meta.counted : [''];
+  const inScope = (file: string) => counted.some((prefix) => file.startsWith(prefix));
+  const located = labels.filter((l) => l.label !== 'meta' && l.file !== undefined && l.lines !== undefined && inScope(l.file));
+  const siteFlags = located.filter((l) => l.rule === 'site' && l.label === 'flag');
+  const siteNegatives = located.filter((l) => l.rule === 'site' && l.label === 'negative');
+  const sites = report.coverage.sites.filter((s) => inScope(s.file));
+  const recognised = (l: Label) => sites.some((s) => s.file === l.file && overlaps(s.line, s.endLine, l));
+  const missedSites = siteFlags.filter((l) => !recognised(l)).map(where);
+
+  const ruleFlags = located.filter((l) => l.rule !== 'site' && l.label === 'flag');
+  const ruleNegatives = located.filter((l) => l.rule !== 'site' && l.label === 'negative');
+  const findings = report.findings.filter((f) => inScope(f.file));
+  const matches = (f: JsonReport['findings'][number], l: Label) => f.ruleId === l.rule && f.file === l.file && within(f.line, l);
+  const found = ruleFlags.filter((l) => findings.some((f) => matches(f, l)));
+  let confirmed = 0;
+  const falsePositives: string[] = [];
+  const unjudgedFindings: string[] = [];
+  for (const f of findings) {
+    if (ruleFlags.some((l) => matches(f, l))) confirmed++;
+    else if (ruleNegatives.some((l) => matches(f, l))) falsePositives.push(`${f.file}:${f.line} ${f.ruleId}: ${f.message}`);
+    else unjudgedFindings.push(`${f.file}:${f.line} ${f.ruleId}: ${f.message}`);
+  }
+  return {
+    repo,
+    sites: siteFlags.length,
+    sitesRecognised: siteFlags.length - missedSites.length,
+    negativeSites: siteNegatives.length,
+    negativeSitesRecognised: siteNegatives.filter(recognised).length,
+    flags: ruleFlags.length,
+    truePositives: found.length,
+    falsePositiveCount: falsePositives.length,
+    unjudged: unjudgedFindings.length,
+    recall: ruleFlags.length ? found.length / ruleFlags.length : undefined,
+    precision: confirmed + falsePositives.length ? confirmed / (confirmed + falsePositives.length) : undefined,
+    missedSites,
+    missedFlags: ruleFlags.filter((l) => !found.includes(l)).map(where),
+    falsePositives,
+    unjudgedFindings,
+  };
+}
