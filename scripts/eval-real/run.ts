@@ -31,6 +31,7 @@ const { values } = parseArgs({
     write: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'show-unjudged': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
   },
 });
 
@@ -71,9 +72,10 @@ try {
       `${entry.repo}: sites ${result.sitesRecognised}/${result.sites} · recall ${pct(result.recall)} · precision ${pct(result.precision)} (${result.unjudged} unjudged) · ${(ms / 1000).toFixed(1)} s · ${result.maxRssMb.toFixed(0)} MB\n`,
     );
     if (values['show-unjudged']) for (const u of result.unjudgedFindings) process.stdout.write(`  unjudged ${u}\n`);
-    for (const m of result.missedSites.slice(0, 15)) process.stdout.write(`  missed site ${m}\n`);
-    for (const m of result.missedFlags.slice(0, 15)) process.stdout.write(`  missed flag ${m}\n`);
-    for (const f of result.falsePositives.slice(0, 15)) process.stdout.write(`  false positive ${f}\n`);
+    const shown = values.verbose ? Infinity : 15;
+    for (const m of result.missedSites.slice(0, shown)) process.stdout.write(`  missed site ${m}\n`);
+    for (const m of result.missedFlags.slice(0, shown)) process.stdout.write(`  missed flag ${m}\n`);
+    for (const f of result.falsePositives.slice(0, shown)) process.stdout.write(`  false positive ${f}\n`);
     if (!values.keep) await rm(tree, { recursive: true, force: true });
   }
 } finally {
@@ -158,7 +160,7 @@ function renderTable(rows: typeof results): string {
       `| ${r.repo} | ${r.shape} | ${r.files} | ${r.sitesRecognised} / ${r.sites} (${pct(r.sites ? r.sitesRecognised / r.sites : undefined)}) | ${r.negativeSitesRecognised} / ${r.negativeSites} | ${r.truePositives} / ${r.flags} | ${pct(r.recall)} | ${r.falsePositiveCount} | ${pct(r.precision)} | ${r.unjudged} | ${(r.ms / 1000).toFixed(1)} s | ${r.maxRssMb.toFixed(0)} MB |`,
     );
   }
-  const sum = (f: (r: RepoScore) => number) => rows.reduce((n, r) => n + f(r), 0);
+  const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + f(r), 0);
   const tp = sum((r) => r.truePositives);
   const flags = sum((r) => r.flags);
   const fp = sum((r) => r.falsePositiveCount);

@@ -206,7 +206,13 @@ function buildCall(analyzer: Analyzer, node: ts.CallExpression, resolved: Resolv
 
   if (resolved.event) {
     if ('missing' in resolved.event) event = { kind: 'dynamic', reason: resolved.event.missing, text: '', location };
-    else {
+    else if ('built' in resolved.event) {
+      const at = program.location(resolved.event.built);
+      event =
+        resolved.event.value !== undefined
+          ? { kind: 'literal', value: resolved.event.value, location: at }
+          : { kind: 'dynamic', reason: `\`${resolved.method}\` builds it around its argument from run-time values`, text: shortText(resolved.event.built), location: at };
+    } else {
       const expr = 'expr' in resolved.event ? resolved.event.expr : resolved.event.fixed;
       if (shape.schemaEvent) {
         const schema = selfDescribing(analyzer, expr);
@@ -220,7 +226,7 @@ function buildCall(analyzer: Analyzer, node: ts.CallExpression, resolved: Resolv
   const identitySource = resolved.identityIn ? unwrap(resolved.identityIn) : undefined;
   const properties = propertiesOf(analyzer, site.wrapperEntries, propertiesExpr, resolved.extraProperties, identitySource !== undefined, identity);
 
-  const internal = isInternal(analyzer, resolved);
+  const internal = isInternal(analyzer, resolved, node);
   return {
     file,
     location,
@@ -240,9 +246,10 @@ function buildCall(analyzer: Analyzer, node: ts.CallExpression, resolved: Resolv
 }
 
 /** A call inside a wrapper whose pieces come from the wrapper's parameters: its call sites are the tracking calls. */
-function isInternal(analyzer: Analyzer, resolved: ResolvedCall): boolean {
+function isInternal(analyzer: Analyzer, resolved: ResolvedCall, node: ts.CallExpression): boolean {
   const isParam = (expr: ts.Expression | undefined) => expr !== undefined && analyzer.evaluate(expr).kind === 'param';
   if (resolved.event && 'expr' in resolved.event && isParam(resolved.event.expr)) return true;
+  if (analyzer.isWrapperBody(node)) return true;
   if (resolved.properties && 'expr' in resolved.properties) {
     const props = unwrap(resolved.properties.expr);
     if (isParam(props)) return true;
@@ -617,7 +624,7 @@ function recordConstants(
   resolved: ResolvedCall,
   constants: Map<string, EventConstants>,
 ): void {
-  if (!resolved.event || 'missing' in resolved.event || call.event?.kind !== 'constant') return;
+  if (!resolved.event || 'missing' in resolved.event || 'built' in resolved.event || call.event?.kind !== 'constant') return;
   const expr = 'expr' in resolved.event ? resolved.event.expr : resolved.event.fixed;
   const value = analyzer.evaluate(expr);
   if (value.kind !== 'string' || !value.container) return;

@@ -130,6 +130,8 @@ export class ModuleResolver {
     const pkg = this.packageFor(specifier);
     if (pkg) return this.inPackage(pkg, specifier.slice(pkg.name.length).replace(/^\//, ''), from);
     if (specifier.startsWith('@/') || specifier.startsWith('~/')) return this.conventionalAlias(dir, specifier.slice(2));
+    // SvelteKit's `$lib` (its tsconfig paths live in the generated, uncommitted .svelte-kit folder).
+    if (specifier === '$lib' || specifier.startsWith('$lib/')) return this.conventionalAlias(dir, `lib${specifier.slice(4)}`);
     return undefined;
   }
 

@@ -483,12 +483,60 @@ function hasLongLine(text: string): boolean {
  */
 export function scriptBlocks(text: string): string {
   const out = text.replace(/[^\n]/g, ' ').split('');
+  const scripts: Array<[number, number]> = [];
   for (const match of text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script\s*>/gi)) {
     const body = match[1] ?? '';
     const start = (match.index ?? 0) + match[0].indexOf('>') + 1;
     for (let i = 0; i < body.length; i++) out[start + i] = body[i] ?? ' ';
+    scripts.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+  }
+  const inScript = (at: number) => scripts.some(([from, to]) => at >= from && at < to);
+  const styles = [...text.matchAll(/<style\b[\s\S]*?<\/style\s*>/gi)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
+  const inStyle = (at: number) => styles.some(([from, to]) => at >= from && at < to);
+  // Markup expressions become statements after the scripts, at their own positions: Svelte's
+  // `on:click={() => track('x')}` and `{expr}`, Vue's `@click="track('x')"` and `:prop="expr"`.
+  const keep = (from: number, to: number) => {
+    if (from < 1 || to >= text.length || to <= from) return;
+    out[from - 1] = '(';
+    for (let i = from; i < to; i++) out[i] = text[i] === '\n' ? '\n' : (text[i] ?? ' ');
+    out[to] = ')';
+    // A statement separator before it, where the markup had the attribute's `=` or a blank.
+    if (from >= 2 && out[from - 2] === ' ') out[from - 2] = ';';
+  };
+  for (let at = text.indexOf('{'); at >= 0; at = text.indexOf('{', at + 1)) {
+    if (inScript(at) || inStyle(at)) continue;
+    const first = text[at + 1] ?? '';
+    if ('#:/@{'.includes(first)) continue;
+    const end = matchingBrace(text, at);
+    if (end < 0) break;
+    if (text[at - 1] === '=' || /[\s>]/.test(text[at - 1] ?? '')) keep(at + 1, end);
+    at = end;
+  }
+  for (const match of text.matchAll(/\s(?:@|v-on:|:|v-bind:)[\w.:-]+=(?:"([^"]*)"|'([^']*)')/g)) {
+    const value = match[1] ?? match[2] ?? '';
+    const at = (match.index ?? 0) + match[0].length - value.length - 1;
+    if (inScript(at) || inStyle(at)) continue;
+    keep(at, at + value.length);
   }
   return out.join('');
+}
+
+/** The index of the brace closing the one at `open`, skipping strings; -1 when unbalanced. */
+function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = open; i < text.length && i < open + 20_000; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 function componentKind(text: string): ts.ScriptKind {

@@ -155,6 +155,30 @@ const SNOWPLOW_NODE: SdkFlavour = {
   methods: { track: { kind: 'track', event: { arg: 0 }, properties: { arg: 0 }, schemaEvent: true } },
 };
 
+/** getanalytics.io's `analytics` package: `Analytics({ app, plugins })` returns the instance. */
+const ANALYTICS_LIB: SdkFlavour = {
+  sdk: 'custom',
+  side: 'browser',
+  methods: {
+    track: positionalTrack,
+    identify: { kind: 'identify', identity: [{ arg: 0, name: 'userId' }], properties: { arg: 1 } },
+  },
+};
+
+/** Plausible and Simple Analytics: a function of the event name, custom properties under `props` (Plausible). */
+const PLAUSIBLE: SdkFlavour = { sdk: 'custom', side: 'browser', methods: { plausible: { kind: 'track', event: { arg: 0 }, properties: { arg: 1, key: 'props' } } } };
+const SIMPLE_ANALYTICS: SdkFlavour = { sdk: 'custom', side: 'browser', methods: { sa_event: { kind: 'track', event: { arg: 0 }, properties: { arg: 1 } } } };
+
+/** frappe-ui's `useTelemetry()`: `capture(event, properties)` on PostHog. */
+const FRAPPE_TELEMETRY: SdkFlavour = { sdk: 'posthog', side: 'browser', methods: { capture: positionalTrack } };
+
+/** Heap's browser snippet: `heap.track(name, properties)`, `heap.identify(id)`. */
+const HEAP: SdkFlavour = {
+  sdk: 'custom',
+  side: 'browser',
+  methods: { track: positionalTrack, identify: { kind: 'identify', identity: [{ arg: 0, name: 'userId' }] }, addUserProperties: { kind: 'people', properties: { arg: 0 } } },
+};
+
 /** What an export of an SDK module is. */
 export type SdkExport =
   /** Already an instance (`import posthog from 'posthog-js'`). */
@@ -166,7 +190,9 @@ export type SdkExport =
   /** A namespace whose listed members are factories and the rest are SDK functions (`Mixpanel.init`). */
   | { kind: 'namespace'; flavour: SdkFlavour; factories: string[] }
   /** A free function (`import { track } from '@amplitude/analytics-browser'`). */
-  | { kind: 'function'; flavour: SdkFlavour; method: string };
+  | { kind: 'function'; flavour: SdkFlavour; method: string }
+  /** A function returning an SDK function (`const plausible = usePlausible()`). */
+  | { kind: 'function-factory'; flavour: SdkFlavour; method: string };
 
 export interface SdkModule {
   /** Named exports; `default` and `*` (namespace import) included. */
@@ -210,6 +236,11 @@ export const SDK_MODULES: Readonly<Record<string, SdkModule>> = {
   },
   'amplitude-js': { exports: { default: { kind: 'namespace', flavour: AMPLITUDE_BROWSER, factories: ['getInstance'] } } },
   '@snowplow/browser-tracker': { exports: fns(SNOWPLOW, ['trackSelfDescribingEvent']) },
+  analytics: { exports: { default: { kind: 'factory', flavour: ANALYTICS_LIB }, Analytics: { kind: 'factory', flavour: ANALYTICS_LIB } } },
+  'next-plausible': { exports: { usePlausible: { kind: 'function-factory', flavour: PLAUSIBLE, method: 'plausible' } } },
+  '@plausible-analytics/tracker': { exports: { track: { kind: 'function', flavour: { ...PLAUSIBLE, methods: { track: { kind: 'track', event: { arg: 0 }, properties: { arg: 1, key: 'props' } } } }, method: 'track' } } },
+  'plausible-tracker': { exports: { default: { kind: 'factory', flavour: { ...PLAUSIBLE, methods: { trackEvent: { kind: 'track', event: { arg: 0 }, properties: { arg: 1, key: 'props' } } } } } } },
+  'frappe-ui/frappe': { exports: { useTelemetry: { kind: 'factory', flavour: FRAPPE_TELEMETRY } } },
   '@snowplow/node-tracker': {
     exports: { tracker: { kind: 'factory', flavour: SNOWPLOW_NODE }, newTracker: { kind: 'factory', flavour: SNOWPLOW_NODE } },
   },
@@ -223,14 +254,21 @@ export function isSdkModule(specifier: string): boolean {
 /** Browser globals that are SDK instances when nothing in the file declares them. */
 export const SDK_GLOBALS: Readonly<Record<string, SdkFlavour>> = {
   analytics: SEGMENT_BROWSER,
+  heap: HEAP,
   rudderanalytics: RUDDER_BROWSER,
   mixpanel: MIXPANEL_BROWSER,
   posthog: POSTHOG_BROWSER,
   amplitude: AMPLITUDE_BROWSER,
 };
 
+/** Global functions that send an event when nothing in the file declares them (`plausible('Signup')`, `sa_event('x')`). */
+export const SDK_GLOBAL_FUNCTIONS: Readonly<Record<string, { flavour: SdkFlavour; method: string }>> = {
+  plausible: { flavour: PLAUSIBLE, method: 'plausible' },
+  sa_event: { flavour: SIMPLE_ANALYTICS, method: 'sa_event' },
+};
+
 /** Cheap text test: could this file hold a tracking call or an analytics helper at all? */
-export const ANALYTICS_HINT = /track|capture|logEvent|identify|analytics|posthog|mixpanel|amplitude|rudder|snowplow|segment/i;
+export const ANALYTICS_HINT = /track|capture|logEvent|identify|analytics|posthog|mixpanel|amplitude|rudder|snowplow|segment|plausible|sa_event|telemetry/i;
 
 /** Identity keys inside a properties object (Mixpanel node) or an object argument. */
 export const IDENTITY_KEYS = ['distinct_id', 'distinctId', 'userId', 'user_id', 'anonymousId', 'anonymous_id', 'device_id', 'deviceId'];

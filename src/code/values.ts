@@ -1,4 +1,4 @@
-import { IDENTITY_KEYS, SDK_GLOBALS, SDK_MODULES, type ArgRef, type MethodShape, type SdkExport, type SdkFlavour } from './sdks.js';
+import { IDENTITY_KEYS, SDK_GLOBAL_FUNCTIONS, SDK_GLOBALS, SDK_MODULES, type ArgRef, type MethodShape, type SdkExport, type SdkFlavour } from './sdks.js';
 import type { WrapperConfig } from '../engine/config.js';
 import { CodeProgram, isFunctionLike, NodeCache, ts, type Binding, type ExportTarget, type FunctionLike } from './program.js';
 
@@ -32,7 +32,12 @@ export interface ResolvedCall {
   /** Display name of what is called (`analytics.track`, `trackEvent`). */
   method: string;
   via: string[];
-  event?: { expr: ts.Expression } | { fixed: ts.Expression } | { missing: string };
+  event?:
+    | { expr: ts.Expression }
+    | { fixed: ts.Expression }
+    | { missing: string }
+    /** A wrapper builds the name around its argument (`` `${name} - cli` ``): the value when it is known. */
+    | { built: ts.Expression; value?: string };
   properties?: { expr: ts.Expression } | { missing: string };
   /** Entries a wrapper adds around the caller's properties. */
   extraProperties: ts.ObjectLiteralElementLike[];
@@ -48,7 +53,11 @@ export interface WrapperSummary {
   fn: FunctionLike;
   name: string;
   inner: ResolvedCall;
+  /** The SDK (or inner wrapper) call inside the wrapper. */
+  innerNode: ts.CallExpression;
   eventParam?: ParamRef;
+  /** The event name is a template or concatenation around a parameter. */
+  eventTemplate?: { expr: ts.Expression; params: ParamRef[] };
   propertiesParam?: ParamRef;
   identityParams: Array<{ name: string; ref: ParamRef }>;
   /** Identity the wrapper supplies itself (`distinctId: getUserId()`). */
@@ -61,6 +70,15 @@ export interface WrapperSummary {
 export interface ParamRef {
   index: number;
   path: string[];
+}
+
+/** Names of helpers whose job is to track (`trackError`, `captureSignup`, `logAnalyticsEvent`). */
+const TRACKING_NAME = /track|capture|analytics|telemetry|logEvent|sendEvent|emitEvent|recordEvent/i;
+
+/** What a fixed-event helper adds to every call: its whole properties object. */
+function fixedEntries(inner: ResolvedCall): ts.ObjectLiteralElementLike[] {
+  const props = inner.properties && 'expr' in inner.properties ? unwrap(inner.properties.expr) : undefined;
+  return props && ts.isObjectLiteralExpression(props) ? [...props.properties] : [];
 }
 
 const REJECTING_CALLEES = /^(fetch|axios(\.\w+)?|got(\.\w+)?|ky(\.\w+)?|request|superagent\.\w+|http\.\w+|this\.http\.\w+)$/;
@@ -208,7 +226,9 @@ export class Analyzer {
     const binding = this.program.resolve(id.text, id);
     if (!binding) {
       const flavour = own(SDK_GLOBALS, id.text);
-      return flavour ? { kind: 'sdk', flavour } : UNKNOWN;
+      if (flavour) return { kind: 'sdk', flavour };
+      const fn = own(SDK_GLOBAL_FUNCTIONS, id.text);
+      return fn ? { kind: 'sdk-export', exp: { kind: 'function', flavour: fn.flavour, method: fn.method } } : UNKNOWN;
     }
     return this.bindingValue(binding, this.program.fileName(id));
   }
@@ -440,6 +460,8 @@ export class Analyzer {
       }
       case 'sdk':
         if (!target.namespace && target.flavour.namespaces && own(target.flavour.namespaces, name)) return { kind: 'sdk', flavour: target.flavour, namespace: name };
+        // A method taken off the instance (`const { capture } = usePostHog()`) still sends.
+        if (!target.namespace && own(target.flavour.methods, name)) return { kind: 'sdk-export', exp: { kind: 'function', flavour: target.flavour, method: name } };
         return UNKNOWN;
       case 'sdk-export': {
         const exp = target.exp;
@@ -547,6 +569,7 @@ export class Analyzer {
   private callResult(call: ts.CallExpression): Value {
     const callee = this.evaluate(call.expression);
     if (callee.kind === 'sdk-export' && callee.exp.kind === 'factory') return { kind: 'sdk', flavour: callee.exp.flavour };
+    if (callee.kind === 'sdk-export' && callee.exp.kind === 'function-factory') return { kind: 'sdk-export', exp: { kind: 'function', flavour: callee.exp.flavour, method: callee.exp.method } };
     const name = calleeName(call.expression);
     if ((name === 'useCallback' || name === 'useMemo') && call.arguments[0]) {
       const arg = this.evaluate(call.arguments[0]);
@@ -598,7 +621,7 @@ export class Analyzer {
     if (!ts.isIdentifier(root)) return false;
     const name = root.text;
     const binding = this.program.resolve(name, root);
-    if (!binding) return own(SDK_GLOBALS, name) === undefined && !GLOBAL_OBJECTS.has(name);
+    if (!binding) return own(SDK_GLOBALS, name) === undefined && own(SDK_GLOBAL_FUNCTIONS, name) === undefined && !GLOBAL_OBJECTS.has(name);
     if (binding.kind === 'import') return own(SDK_MODULES, binding.module) === undefined && this.program.resolveModule(this.program.fileName(root), binding.module) === undefined;
     if (binding.kind === 'parameter') {
       if (binding.index === 0 && isThenCallback(binding.fn)) return false;
@@ -686,6 +709,8 @@ export class Analyzer {
     if (summary.eventParam) {
       const expr = paramArg(call, summary.eventParam);
       resolved.event = expr ? { expr } : { missing: `\`${summary.name}\` is called without an event name` };
+    } else if (summary.eventTemplate) {
+      resolved.event = this.builtEvent(call, summary, summary.eventTemplate);
     } else if (inner.event) resolved.event = 'expr' in inner.event ? { fixed: inner.event.expr } : inner.event;
     if (summary.propertiesParam) {
       const expr = paramArg(call, summary.propertiesParam);
@@ -702,9 +727,24 @@ export class Analyzer {
     return resolved;
   }
 
+  /** The call a wrapper is built around (its callers are the tracking calls). */
+  isWrapperBody(call: ts.CallExpression): boolean {
+    const fn = enclosingFunction(call);
+    if (!fn) return false;
+    const summary = this.wrapperSummary(fn, functionNameOf(fn));
+    // A fixed-event helper's own call stays a tracking call too: a change to the helper must be
+    // reviewed even when none of its callers is in the change.
+    return summary?.innerNode === call && Boolean(summary.eventParam || summary.propertiesParam || summary.eventTemplate);
+  }
+
   /** If `expr` reads a parameter of `fn` (possibly a member of it), which one. */
   paramOf(expr: ts.Expression | undefined, fn: FunctionLike): ParamRef | undefined {
     if (!expr) return undefined;
+    const e = unwrap(expr);
+    // `props || {}`, `properties ?? {}`: the parameter with a default.
+    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+      return this.paramOf(e.left, fn);
+    }
     const value = this.evaluate(expr);
     if (value.kind === 'param' && value.fn === fn) return { index: value.index, path: value.path };
     return undefined;
@@ -764,12 +804,18 @@ export class Analyzer {
             }
           } else if (this.paramOf(inner.identityIn, fn)) identityFromProperties = true;
         }
+        const eventTemplate = !eventParam && inner.event && 'expr' in inner.event ? this.templateOf(inner.event.expr, fn) : undefined;
         // Identity alone does not make a wrapper: business functions pass user ids around all the time.
-        if (!eventParam && !propertiesParam) continue;
+        // A helper with a fixed event whose parameters become property values is one only when it
+        // is named as one (`trackError(e, form)`) or does nothing but track.
+        const fixedHelper = !eventParam && !propertiesParam && !eventTemplate && this.isFixedEventHelper(fn, name, inner);
+        if (!eventParam && !propertiesParam && !eventTemplate && !fixedHelper) continue;
         summary = {
           fn,
           name,
-          inner: { ...inner, extraProperties: propertiesParam ? extraProperties : [] },
+          inner: { ...inner, extraProperties: propertiesParam ? extraProperties : fixedHelper ? fixedEntries(inner) : [] },
+          innerNode: call,
+          ...(eventTemplate ? { eventTemplate } : {}),
           eventParam,
           propertiesParam,
           identityParams,
@@ -784,6 +830,60 @@ export class Analyzer {
     }
     this.summaries.set(fn, summary);
     return summary ?? undefined;
+  }
+
+  /** An event name written as a template or concatenation that reads parameters of `fn`. */
+  private templateOf(expr: ts.Expression, fn: FunctionLike): { expr: ts.Expression; params: ParamRef[] } | undefined {
+    const e = unwrap(expr);
+    const parts: ts.Expression[] = [];
+    if (ts.isTemplateExpression(e)) parts.push(...e.templateSpans.map((span) => span.expression));
+    else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) parts.push(e.left, e.right);
+    else return undefined;
+    const params = parts.map((part) => this.paramOf(part, fn)).filter((p): p is ParamRef => p !== undefined);
+    return params.length ? { expr: e, params } : undefined;
+  }
+
+  /** The event a wrapper builds around the caller's argument: its value when every piece is known. */
+  private builtEvent(call: ts.CallExpression, summary: WrapperSummary, template: { expr: ts.Expression }): { built: ts.Expression; value?: string } {
+    const at = (template.expr.getSourceFile() === call.getSourceFile() ? call : call.arguments[0]) ?? call;
+    const piece = (part: ts.Expression): string | undefined => {
+      const ref = this.paramOf(part, summary.fn);
+      const value = ref ? this.evaluate(paramArg(call, ref)) : this.evaluate(part);
+      return value.kind === 'string' ? value.value : undefined;
+    };
+    const e = template.expr;
+    let text: string | undefined;
+    if (ts.isTemplateExpression(e)) {
+      text = e.head.text;
+      for (const span of e.templateSpans) {
+        const part = piece(span.expression);
+        if (part === undefined) {
+          text = undefined;
+          break;
+        }
+        text += part + span.literal.text;
+      }
+    } else if (ts.isBinaryExpression(e)) {
+      const left = piece(e.left);
+      const right = piece(e.right);
+      text = left !== undefined && right !== undefined ? left + right : undefined;
+    }
+    const arg = summary.eventTemplate?.params[0] ? paramArg(call, summary.eventTemplate.params[0]) : undefined;
+    return { built: arg ?? at, ...(text !== undefined ? { value: text } : {}) };
+  }
+
+  /** A helper that sends one fixed event: named for tracking, or nothing but tracking, with parameters in its property values. */
+  private isFixedEventHelper(fn: FunctionLike, name: string, inner: ResolvedCall): boolean {
+    if (!inner.event || !('expr' in inner.event)) return false;
+    if (this.evaluate(inner.event.expr).kind !== 'string') return false;
+    if (fn.parameters.length === 0) return false;
+    const props = inner.properties && 'expr' in inner.properties ? unwrap(inner.properties.expr) : undefined;
+    if (!props || !ts.isObjectLiteralExpression(props)) return false;
+    const readsParam = props.properties.some((p) => {
+      const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+      return value !== undefined && this.paramOf(value, fn) !== undefined;
+    });
+    return readsParam && TRACKING_NAME.test(name);
   }
 
   /**
@@ -923,6 +1023,12 @@ function enclosingClass(node: ts.Node): ts.ClassDeclaration | ts.ClassExpression
     if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
   }
   return undefined;
+}
+
+/** The name a function is known by: its own, its method name, or the variable or property it is assigned to. */
+export function functionNameOf(fn: FunctionLike): string {
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return propertyNameText(fn.name) ?? 'anonymous';
+  return nameOf(fn);
 }
 
 export function calleeName(expr: ts.Expression): string {
