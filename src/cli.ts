@@ -8,7 +8,7 @@ import { review, type ReviewInput } from './engine/review.js';
 import type { Snapshot } from './engine/snapshot.js';
 import { SEVERITIES, type Report, type Severity } from './engine/types.js';
 import { DirectorySnapshot } from './local/directory.js';
-import { changedFiles, defaultBranch, GitError, GitIndexSnapshot, GitTreeSnapshot, isGitRepository, mergeBase, resolveCommit } from './local/git.js';
+import { changedFiles, defaultBranch, GitError, GitIndexSnapshot, GitTreeSnapshot, isGitRepository, mergeBase, resolveCommit, workTreeRoot } from './local/git.js';
 import { renderJson } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderSarif } from './report/sarif.js';
@@ -112,10 +112,12 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function snapshots(
-  repo: string,
+  given: string,
   options: { base?: string; head?: string; staged?: boolean; all?: boolean },
 ): Promise<Pick<ReviewInput, 'head' | 'base' | 'mode' | 'changedFiles'>> {
-  const isGit = await isGitRepository(repo);
+  const isGit = await isGitRepository(given);
+  // Paths in a git repository are read from its root, whichever folder the review starts in.
+  const repo = isGit ? await workTreeRoot(given) : given;
   if (!isGit) {
     if (!options.all) throw new UsageError(`${repo} is not a git repository; use --all to review the directory as it is`);
     if (options.base || options.head || options.staged) throw new UsageError('--base, --head and --staged need a git repository');

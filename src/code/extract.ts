@@ -71,11 +71,20 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
     const site: Site = { file, isTestFile: options.isTestFile(file), wrapperEntries };
     const helperTries = new Set<ts.TryStatement>();
     const helperFns = new Set<FunctionLike>();
+    let failure: string | undefined;
     for (const node of program.callsIn(file)) {
       if (!mayTrack(node)) continue;
-      const resolved = resolveSafely(analyzer, node);
-      if (!resolved) continue;
-      const call = buildCall(analyzer, node, resolved, site);
+      let resolved: ResolvedCall | undefined;
+      let call: TrackCall;
+      try {
+        resolved = analyzer.resolveCall(node);
+        if (!resolved) continue;
+        call = buildCall(analyzer, node, resolved, site);
+      } catch (error) {
+        // Analysis of unusual code must never take the review down, nor hide that calls went unseen.
+        failure ??= `${program.location(node).line} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+        continue;
+      }
       calls.push(call);
       recordConstants(program, analyzer, call, resolved, constants);
       const tryStatement = enclosingTry(node);
@@ -88,6 +97,7 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
       const helper = fn && outermostFunction(fn);
       if (helper && topLevel(helper)) helperFns.add(helper);
     }
+    if (failure) program.skipped.push({ file, reason: `its analysis failed at line ${failure}, so tracking calls in it may be missing` });
     for (const tryStatement of helperTries) catchClauseUse(program, tryStatement, rethrows, catchLogs);
     barrelGapsFound.push(...barrelGaps(program, analyzer, [...helperFns]));
     if (leafText !== undefined) program.forget(file);
@@ -166,15 +176,6 @@ function mayTrack(call: ts.CallExpression): boolean {
     return !(ts.isIdentifier(receiver) && NEVER_RECEIVERS.has(receiver.text));
   }
   return callee.kind !== ts.SyntaxKind.SuperKeyword && callee.kind !== ts.SyntaxKind.ImportKeyword;
-}
-
-function resolveSafely(analyzer: Analyzer, node: ts.CallExpression): ResolvedCall | undefined {
-  try {
-    return analyzer.resolveCall(node);
-  } catch {
-    // Analysis of unusual code must never take the review down; the call is simply not seen.
-    return undefined;
-  }
 }
 
 function functionName(fn: FunctionLike | undefined): string {

@@ -356,6 +356,10 @@ export class CodeProgram {
         table.set(statement.name.text, { kind: 'binding', binding: { kind: 'enum', decl: statement }, node: statement });
       } else if (ts.isExportAssignment(statement)) {
         table.set('default', { kind: 'expression', expr: statement.expression });
+      } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        // CommonJS: `module.exports = …`, `module.exports.track = …`, `exports.track = …`.
+        const target = commonJsExport(statement.expression.left);
+        if (target === 'default' || (target && !table.has(target))) table.set(target, { kind: 'expression', expr: statement.expression.right });
       } else if (ts.isExportDeclaration(statement)) {
         const module = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
         const clause = statement.exportClause;
@@ -435,6 +439,16 @@ export function bindingNames(name: ts.BindingName, path: string[]): Array<[strin
     out.push(...bindingNames(element.name, [...path, key]));
   });
   return out;
+}
+
+/** The export a CommonJS assignment target names: `default` for `module.exports`, else the member. */
+function commonJsExport(left: ts.Expression): string | undefined {
+  const text = (e: ts.Expression): string | undefined =>
+    ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? `${text(e.expression) ?? '?'}.${e.name.text}` : undefined;
+  const chain = text(left);
+  if (chain === 'module.exports') return 'default';
+  const member = /^(?:module\.exports|exports)\.([\w$]+)$/.exec(chain ?? '');
+  return member?.[1];
 }
 
 export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {

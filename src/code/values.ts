@@ -356,7 +356,12 @@ export class Analyzer {
       return UNKNOWN;
     }
     let value: Value;
-    if (ts.isIdentifier(typeName)) value = this.identifier(typeName);
+    if (ts.isIdentifier(typeName)) {
+      // `type Telemetry = ReturnType<typeof factory>`: a type alias of the same file.
+      const alias = typeName.getSourceFile().statements.find((st): st is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(st) && st.name.text === typeName.text);
+      if (alias) return this.typeValue(alias.type, depth + 1);
+      value = this.identifier(typeName);
+    }
     else {
       // `Mixpanel.Mixpanel`, `PostHogNode.PostHog`: a type inside an SDK package's namespace.
       const left = ts.isIdentifier(typeName.left) ? this.identifier(typeName.left) : UNKNOWN;
@@ -478,8 +483,13 @@ export class Analyzer {
       case 'class':
       case 'instance':
         return this.classMember(target.node, name, target.kind === 'class');
-      case 'param':
-        return { ...target, path: [...target.path, name] };
+      case 'param': {
+        // `deps: { ph: PostHog }`: a member whose declared type names an SDK or a class.
+        const path = [...target.path, name];
+        const declared = memberType(target.fn.parameters[target.index]?.type, path);
+        const typed = declared ? this.typeValue(declared) : UNKNOWN;
+        return typed.kind !== 'unknown' ? typed : { ...target, path };
+      }
       default:
         return UNKNOWN;
     }
@@ -625,7 +635,8 @@ export class Analyzer {
     if (binding.kind === 'import') return own(SDK_MODULES, binding.module) === undefined && this.program.resolveModule(this.program.fileName(root), binding.module) === undefined;
     if (binding.kind === 'parameter') {
       if (binding.index === 0 && isThenCallback(binding.fn)) return false;
-      return binding.path.length > 0 || !binding.decl.type || !ts.isTypeReferenceNode(binding.decl.type);
+      const type = binding.decl.type;
+      return binding.path.length > 0 || !type || !(ts.isTypeReferenceNode(type) || ts.isTypeLiteralNode(type) || ts.isUnionTypeNode(type));
     }
     return false;
   }
@@ -661,7 +672,16 @@ export class Analyzer {
   }
 
   private sdkCall(call: ts.CallExpression, flavour: SdkFlavour, shape: MethodShape, method: string): ResolvedCall {
-    const at = (ref: ArgRef | undefined) => (ref ? argAt(call, ref) : undefined);
+    // The payload may be built in a variable first (`const payload = { event, properties }; client.track(payload)`).
+    const at = (ref: ArgRef | undefined) => {
+      if (!ref) return undefined;
+      const direct = argAt(call, ref);
+      if (direct || ref.key === undefined) return direct;
+      const arg = call.arguments[ref.arg];
+      if (!arg || !ts.isIdentifier(unwrap(arg))) return undefined;
+      const value = this.evaluate(arg);
+      return value.kind === 'object' ? objectProperty(value.node, ref.key) : undefined;
+    };
     const resolved: ResolvedCall = {
       flavour,
       shape,
@@ -927,6 +947,17 @@ function instanceOrNothing(value: Value, other: ts.Expression): Value | undefine
   const o = unwrap(other);
   const empty = o.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(o) && o.text === 'undefined') || ts.isVoidExpression(o);
   return empty ? value : undefined;
+}
+
+/** The declared type at a path inside an object type literal (`{ deps: { ph: PostHog } }`). */
+function memberType(type: ts.TypeNode | undefined, path: readonly string[]): ts.TypeNode | undefined {
+  let current = type;
+  for (const key of path) {
+    if (!current || !ts.isTypeLiteralNode(current)) return undefined;
+    const member = current.members.find((m): m is ts.PropertySignature => ts.isPropertySignature(m) && propertyNameText(m.name) === key);
+    current = member?.type;
+  }
+  return current;
 }
 
 /** A function passed to `.then(…)`: its first parameter may be a dynamically imported module. */

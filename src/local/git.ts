@@ -17,6 +17,11 @@ export async function git(repo: string, args: readonly string[]): Promise<string
   }
 }
 
+/** The root of the work tree holding `dir`: a review from a subfolder reviews the whole repository. */
+export async function workTreeRoot(dir: string): Promise<string> {
+  return (await git(dir, ['rev-parse', '--show-toplevel'])).trim();
+}
+
 export async function isGitRepository(dir: string): Promise<boolean> {
   try {
     return (await git(dir, ['rev-parse', '--is-inside-work-tree'])).trim() === 'true';

@@ -82,6 +82,13 @@ describe('trackguard CLI', () => {
     expect(run(['review', '--repo', repo.dir, '--base', 'main', '--head', 'main']).code).toBe(0);
   });
 
+  it('reviews the whole repository when started from a subfolder of it', () => {
+    const fromRoot = JSON.parse(run(['review', '--all', '--format', 'json'], repo.dir).stdout) as { findings: Array<{ fingerprint: string }> };
+    const fromSub = JSON.parse(run(['review', '--all', '--format', 'json'], join(repo.dir, 'src')).stdout) as { findings: Array<{ fingerprint: string }> };
+    expect(fromSub.findings.length).toBeGreaterThanOrEqual(1);
+    expect(fromSub.findings.map((f) => f.fingerprint)).toEqual(fromRoot.findings.map((f) => f.fingerprint));
+  });
+
   it('reports everything with --all', () => {
     const result = run(['review', '--repo', repo.dir, '--all', '--format', 'json']);
     const json = JSON.parse(result.stdout) as { findings: unknown[] };

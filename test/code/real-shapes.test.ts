@@ -1,0 +1,301 @@
+import { describe, expect, it } from 'vitest';
+import { allRules } from '../../rules/index.js';
+import { buildCodeIndex } from '../../src/code/index.js';
+import type { CodeIndex } from '../../src/code/model.js';
+import { ModuleResolver } from '../../src/code/modules.js';
+import { scriptBlocks } from '../../src/code/program.js';
+import { review } from '../../src/engine/review.js';
+import { MemorySnapshot } from '../../src/engine/snapshot.js';
+import { renderText } from '../../src/report/text.js';
+
+// The shapes real repositories send, written generically: each must be found, and each has a
+// look-alike that must stay silent.
+
+async function index(files: Record<string, string>): Promise<CodeIndex> {
+  return buildCodeIndex(new MemorySnapshot(files), Object.keys(files), Object.keys(files), {
+    isTestFile: (f) => f.includes('.test.'),
+    maxFileBytes: 1_000_000,
+    wrappers: [],
+  });
+}
+
+/** `file:line event` of every call site recognised. */
+async function sitesOf(files: Record<string, string>): Promise<string[]> {
+  const i = await index(files);
+  return i.calls
+    .filter((c) => !c.internal)
+    .map((c) => `${c.file}:${c.location.line} ${c.event && 'value' in c.event ? c.event.value : (c.event?.kind ?? c.kind)}`);
+}
+
+describe('module resolution', () => {
+  const resolver = (files: Record<string, string>) =>
+    new ModuleResolver({ files: new Set(Object.keys(files)), configs: new Map(Object.entries(files).filter(([p]) => p.endsWith('.json'))) });
+
+  it('follows tsconfig paths and baseUrl, through extends, from the nearest tsconfig', () => {
+    const files = {
+      'tsconfig.json': JSON.stringify({ extends: './tsconfig.base.json' }),
+      'tsconfig.base.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@acme/shared/*': ['packages/shared/src/*'] } } }),
+      'apps/web/tsconfig.json': JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { baseUrl: '.', paths: { '@/*': ['./*'] } } }),
+      'apps/web/lib/analytics.ts': 'export const x = 1;',
+      'packages/shared/src/track.ts': 'export const y = 1;',
+      'src/lib/analytics.ts': 'export const z = 1;',
+    };
+    const r = resolver(files);
+    // The app's own mapping wins over the repository-wide `src/` convention.
+    expect(r.resolve('apps/web/pages/index.tsx', '@/lib/analytics')).toBe('apps/web/lib/analytics.ts');
+    expect(r.resolve('tools/x.ts', '@acme/shared/track')).toBe('packages/shared/src/track.ts');
+    expect(r.resolve('apps/web/pages/index.tsx', 'react')).toBeUndefined();
+  });
+
+  it('maps a workspace package to its sources when its entry points at build output', () => {
+    const files = {
+      'package.json': JSON.stringify({ private: true, workspaces: ['packages/*'] }),
+      'packages/shared/package.json': JSON.stringify({ name: '@acme/shared', main: 'build/main/index.js', types: 'build/main/index.d.ts' }),
+      'packages/shared/src/index.ts': 'export * from "./analytics";',
+      'packages/ui/package.json': JSON.stringify({ name: '@acme/ui', exports: { '.': { import: './dist/index.mjs' }, './icons': './dist/icons.mjs' } }),
+      'packages/ui/src/index.ts': '',
+      'packages/ui/src/icons.ts': '',
+    };
+    const r = resolver(files);
+    expect(r.resolve('apps/api/src/main.ts', '@acme/shared')).toBe('packages/shared/src/index.ts');
+    expect(r.resolve('apps/api/src/main.ts', '@acme/ui')).toBe('packages/ui/src/index.ts');
+    expect(r.resolve('apps/api/src/main.ts', '@acme/ui/icons')).toBe('packages/ui/src/icons.ts');
+    expect(r.resolve('apps/api/src/main.ts', '@acme/other')).toBeUndefined();
+  });
+
+  it('finds a tracking helper in another workspace package, and not a same-named package from the registry', async () => {
+    expect(
+      await sitesOf({
+        'packages/analytics/package.json': JSON.stringify({ name: '@acme/analytics', main: 'dist/index.js' }),
+        'packages/analytics/src/index.ts': "import { PostHog } from 'posthog-node';\nconst ph = new PostHog('k');\nexport function track(event: string, props: object) {\n  ph.capture({ distinctId: 'server', event, properties: props });\n}\n",
+        'apps/api/src/signup.ts': "import { track } from '@acme/analytics';\nimport { track as other } from '@other/analytics';\ntrack('user_signed_up', { plan: 'pro' });\nother('not_ours', {});\n",
+      }),
+    ).toEqual(['apps/api/src/signup.ts:3 user_signed_up']);
+  });
+});
+
+describe('values held on classes', () => {
+  it('finds clients set later, behind unions, qualified types, #private fields, getters and injected services', async () => {
+    const sites = await sitesOf({
+      'src/analytics.service.ts': [
+        "import { PostHog } from 'posthog-node';",
+        "import Mixpanel from 'mixpanel';",
+        'export class AnalyticsService {',
+        '  private client: PostHog | null = null;',
+        '  #mp: Mixpanel.Mixpanel;',
+        '  initialize(key: string) { this.client = new PostHog(key); this.#mp = Mixpanel.init(key); }',
+        '  get posthog() { return this.client; }',
+        "  track(event: string, properties: Record<string, unknown>) { this.client?.capture({ distinctId: 'svc', event, properties }); }",
+        "  mixpanelEvent() { this.#mp.track('mixpanel_sent', { distinct_id: 'svc' }); }",
+        "  viaGetter() { this.posthog?.capture({ distinctId: 'svc', event: 'getter_used' }); }",
+        '}',
+      ].join('\n'),
+      'src/team.service.ts': [
+        "import { AnalyticsService } from './analytics.service';",
+        'export class TeamService {',
+        '  constructor(private readonly analyticsService: AnalyticsService) {}',
+        "  create() { this.analyticsService.track('team_created', { size: 3 }); }",
+        '}',
+      ].join('\n'),
+    });
+    expect(sites).toEqual(['src/analytics.service.ts:9 mixpanel_sent', 'src/analytics.service.ts:10 getter_used', 'src/team.service.ts:4 team_created']);
+  });
+
+  it('finds conditional instances, the global-singleton idiom and factory closures', async () => {
+    const sites = await sitesOf({
+      'src/posthog.ts': [
+        "import { PostHog } from 'posthog-node';",
+        'const globalForPostHog = globalThis as unknown as { client?: PostHog };',
+        "const make = () => new PostHog('k');",
+        'export const client = globalForPostHog.client ?? make();',
+        "export const maybe = process.env.KEY ? new PostHog(process.env.KEY) : undefined;",
+        'export function telemetryServiceFactory(deps: { ph: PostHog }) {',
+        "  return { emit: (event: string) => deps.ph.capture({ distinctId: 'x', event }) };",
+        '}',
+      ].join('\n'),
+      'src/use.ts': [
+        "import { client, maybe, telemetryServiceFactory } from './posthog';",
+        "client.capture({ distinctId: 'u', event: 'singleton_used' });",
+        "maybe?.capture({ distinctId: 'u', event: 'maybe_used' });",
+        'const telemetry = telemetryServiceFactory({ ph: client });',
+        "telemetry.emit('factory_used');",
+        'type Telemetry = ReturnType<typeof telemetryServiceFactory>;',
+        "function later(t: Telemetry) { t.emit('typed_used'); }",
+      ].join('\n'),
+    });
+    expect(sites).toEqual(['src/use.ts:2 singleton_used', 'src/use.ts:3 maybe_used', 'src/use.ts:5 factory_used', 'src/use.ts:7 typed_used']);
+  });
+
+  it('stays silent on a business class with a track method and on an untyped injected value', async () => {
+    const sites = await sitesOf({
+      'src/shipment.ts': [
+        'export class ShipmentTracker {',
+        "  track(id: string) { return fetch('/shipments/' + id); }",
+        '}',
+        'export class Orders {',
+        '  constructor(private readonly tracker: ShipmentTracker, private readonly other: any) {}',
+        "  ship() { this.tracker.track('order_1'); this.other.track('x_y'); }",
+        '}',
+      ].join('\n'),
+    });
+    expect(sites).toEqual([]);
+  });
+});
+
+describe('loading shapes', () => {
+  it('follows CommonJS require, module.exports and dynamic imports', async () => {
+    const sites = await sitesOf({
+      'lib/analytics.js': "const Mixpanel = require('mixpanel');\nconst mp = Mixpanel.init('t');\nfunction track(event, props) { mp.track(event, props); }\nmodule.exports = { track };\n",
+      'lib/use.js': [
+        "const analytics = require('./analytics');",
+        "const { PostHog } = require('posthog-node');",
+        "analytics.track('cjs_helper', { distinct_id: 'u' });",
+        "new PostHog('k').capture({ distinctId: 'u', event: 'cjs_sdk' });",
+        "import('posthog-js').then(({ default: posthog }) => posthog.capture('lazy_then'));",
+        "async function f() { const { default: p } = await import('posthog-js'); p.capture('lazy_await'); }",
+        "const lodash = require('lodash');",
+        "lodash.track('not_an_sdk');",
+      ].join('\n'),
+    });
+    expect(sites).toEqual(['lib/use.js:3 cjs_helper', 'lib/use.js:4 cjs_sdk', 'lib/use.js:5 lazy_then', 'lib/use.js:6 lazy_await']);
+  });
+});
+
+describe('React hooks', () => {
+  it('finds methods taken off hooks that return the SDK or a wrapper, and not a hook that returns a logger', async () => {
+    const sites = await sitesOf({
+      'src/hooks/useAnalytics.ts': "import { usePostHog } from 'posthog-js/react';\nexport function useAnalytics() {\n  const posthog = usePostHog();\n  return { capture: (event: string, props?: object) => posthog.capture(event, props) };\n}\nexport function useLogger() { return { track: (m: string) => console.log(m) }; }\n",
+      'src/Page.tsx': [
+        "import { usePostHog } from 'posthog-js/react';",
+        "import { useAnalytics, useLogger } from './hooks/useAnalytics';",
+        'export function Page() {',
+        '  const { capture } = useAnalytics();',
+        '  const { capture: direct } = usePostHog();',
+        '  const log = useLogger();',
+        "  capture('page_opened');",
+        "  direct('page_scrolled');",
+        "  log.track('not_analytics');",
+        '  return null;',
+        '}',
+      ].join('\n'),
+    });
+    expect(sites).toEqual(['src/Page.tsx:7 page_opened', 'src/Page.tsx:8 page_scrolled']);
+  });
+});
+
+describe('call shapes', () => {
+  it('reads a payload built in a variable, a default for the properties, an event built around the argument, and a fixed-event helper', async () => {
+    const i = await index({
+      'src/segment.ts': [
+        "import { Analytics } from '@segment/analytics-node';",
+        "const client = new Analytics({ writeKey: 'k' });",
+        'export function send(name: string, props?: object) {',
+        "  const payload = { event: `${name} - cli`, userId: 'cli', properties: props || {} };",
+        '  client.track(payload);',
+        '}',
+        'export function trackError(error: Error, form: string) {',
+        "  client.track({ event: 'submit_error', userId: 'cli', properties: { form, type: error.name } });",
+        '}',
+        'export function save(doc: { id: string }) {',
+        "  client.track({ event: 'doc_saved', userId: 'cli', properties: { id: doc.id } });",
+        '  return doc;',
+        '}',
+      ].join('\n'),
+      'src/use.ts': "import { send, trackError, save } from './segment';\nsend('Command Run', { ok: true });\ntrackError(new Error('x'), 'login');\nsave({ id: '1' });\n",
+    });
+    const sites = i.calls.filter((c) => !c.internal).map((c) => `${c.file}:${c.location.line} ${c.event && 'value' in c.event ? c.event.value : c.event?.kind}`);
+    // `save` is business logic that also tracks: its own call is the site, its callers are not.
+    expect(sites).toEqual(['src/segment.ts:8 submit_error', 'src/segment.ts:11 doc_saved', 'src/use.ts:2 Command Run - cli', 'src/use.ts:3 submit_error']);
+    const sent = i.calls.find((c) => c.file === 'src/use.ts' && c.location.line === 2);
+    expect(sent?.properties.kind === 'object' ? sent.properties.entries.map((e) => e.key) : sent?.properties.kind).toEqual(['ok']);
+  });
+});
+
+describe('framework files and privacy-first SDKs', () => {
+  it('reads Vue single-file components and Svelte markup at their own lines', async () => {
+    const sites = await sitesOf({
+      'src/analytics.ts': "import posthog from 'posthog-js';\nexport function trackEvent(name: string, data?: object) { posthog.capture(name, data); }\n",
+      'src/Panel.vue': [
+        '<template>',
+        '  <button @click="trackEvent(\'panel_opened\')">Open</button>',
+        '  <p :title="title">{{ title }}</p>',
+        '</template>',
+        '<script setup lang="ts">',
+        "import { trackEvent } from './analytics';",
+        "trackEvent('panel_loaded', { n: 1 });",
+        '</script>',
+      ].join('\n'),
+      'src/Card.svelte': [
+        '<script lang="ts">',
+        "  import { trackEvent } from './analytics';",
+        '  export let name: string;',
+        '</script>',
+        '<button on:click={() => { trackEvent("card_clicked", { name }) }}>Hi {name}</button>',
+        '{#if name}<span>{name.track}</span>{/if}',
+        '<style>.x { color: red; }</style>',
+      ].join('\n'),
+    });
+    expect(sites).toEqual(['src/Card.svelte:5 card_clicked', 'src/Panel.vue:2 panel_opened', 'src/Panel.vue:7 panel_loaded']);
+  });
+
+  it('keeps the lines of a component when blanking what is not script', () => {
+    const text = '<template>\n<a @click="go()">x</a>\n</template>\n<script>\nconst a = 1;\n</script>\n';
+    const blanked = scriptBlocks(text);
+    expect(blanked.length).toBe(text.length);
+    expect(blanked.split('\n')[4]).toBe('const a = 1;');
+  });
+
+  it('knows Plausible, Simple Analytics and Heap, unless a local name shadows them', async () => {
+    const sites = await sitesOf({
+      'src/a.ts': "plausible('Signup', { props: { plan: 'pro' } });\nsa_event('newsletter_joined');\nwindow.heap.track('form_sent', { n: 1 });\n",
+      'src/b.ts': "const plausible = (x: string) => x;\nplausible('Not_tracking');\n",
+    });
+    expect(sites).toEqual(['src/a.ts:1 Signup', 'src/a.ts:2 newsletter_joined', 'src/a.ts:3 form_sent']);
+  });
+});
+
+describe('never a silent pass', () => {
+  it('every report says what was recognised; an SDK imported with nothing recognised is a note naming the import', async () => {
+    const seen = await review({
+      head: new MemorySnapshot({ 'src/a.ts': "import posthog from 'posthog-js';\nposthog.capture('page_opened');\n" }),
+      mode: 'all',
+      rules: allRules,
+    });
+    expect(seen.coverage).toMatchObject({ calls: 1, files: 1, viaWrappers: 0, inferred: 0, analysedFiles: 1 });
+    expect(renderText(seen)).toContain('Recognised 1 tracking call in 1 file in the repository');
+
+    const blind = await review({
+      head: new MemorySnapshot({ 'src/a.ts': "import posthog from 'posthog-js';\nconst send = magic(posthog);\nsend('page_opened');\n" }),
+      mode: 'all',
+      rules: allRules,
+    });
+    expect(blind.coverage.calls).toBe(0);
+    expect(blind.notes.find((n) => n.includes('src/a.ts:1 (posthog-js)'))).toContain('no tracking call was recognised');
+
+    const none = await review({ head: new MemorySnapshot({ 'src/a.ts': 'export const x = 1;\n' }), mode: 'all', rules: allRules });
+    expect(none.notes.some((n) => n.includes('no tracking call was recognised'))).toBe(false);
+  });
+});
+
+describe('analysis errors', () => {
+  it('an analysis that fails on a file makes the review incomplete, naming the file, instead of passing', async () => {
+    const { Analyzer } = await import('../../src/code/values.js');
+    const original = Analyzer.prototype.resolveCall;
+    Analyzer.prototype.resolveCall = function (this: InstanceType<typeof Analyzer>, call) {
+      if (call.getSourceFile().fileName.endsWith('broken.ts')) throw new Error('unexpected tree');
+      return original.call(this, call);
+    };
+    try {
+      const report = await review({
+        head: new MemorySnapshot({ 'src/broken.ts': "import posthog from 'posthog-js';\nposthog.capture('x_done');\n", 'src/fine.ts': "import posthog from 'posthog-js';\nposthog.capture('y_done');\n" }),
+        mode: 'all',
+        rules: allRules,
+      });
+      expect(report.conclusion).toBe('neutral');
+      expect(report.incomplete.map((i) => i.reason)).toEqual([expect.stringContaining('src/broken.ts was not analysed: its analysis failed at line 2 (unexpected tree)')]);
+      expect(report.coverage.sites.map((s) => s.file)).toEqual(['src/fine.ts']);
+    } finally {
+      Analyzer.prototype.resolveCall = original;
+    }
+  });
+});
