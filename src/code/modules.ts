@@ -45,8 +45,9 @@ interface CompilerConfig {
   maps: boolean;
 }
 
+/** What resolution reads. Parse errors in configuration files are ignored: a broken tsconfig must not stop the review. */
 export interface ModuleResolverOptions {
-  /** Parse errors in configuration files are ignored: a broken tsconfig must not stop the review. */
+  /** Every path of the snapshot. */
   readonly files: ReadonlySet<string>;
   /** Text of the configuration files (`configFiles`), by path. */
   readonly configs: ReadonlyMap<string, string>;
