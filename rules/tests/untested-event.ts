@@ -3,7 +3,7 @@ import { readAll } from '../../src/engine/snapshot.js';
 import { namesOf, siteCalls } from '../../src/code/events.js';
 import type { TrackCall } from '../../src/code/model.js';
 
-const CODE_FILE = /\.(m|c)?[jt]sx?$|\.(py|rb|go|kt|swift|java|php|cs|dart|rs|ex|exs|scala)$/;
+const CODE_FILE = /\.(m|c)?[jt]sx?$|\.(vue|svelte)$|\.(py|rb|go|kt|swift|java|php|cs|dart|rs|ex|exs|scala)$/;
 /** `NAME = 'event'`, `NAME: "event"`: the constants (or enum members) that stand for an event's name. */
 const CONSTANT = /([A-Za-z_$][\w$]*)\s*(?::|=|=>)\s*(['"`])([^'"`\n]{1,200})\2/g;
 

@@ -115,13 +115,12 @@ async function checkout(gitDir: string, commit: string, dest: string): Promise<n
     })
     .filter((e) => e.type === 'blob' && e.mode !== '120000');
   const child = spawn('git', ['--git-dir', gitDir, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  let buffer = Buffer.alloc(0);
   const chunks: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve) => child.on('close', () => resolve()));
   child.stdin.end(entries.map((e) => e.sha).join('\n') + '\n');
   await done;
-  buffer = Buffer.concat(chunks);
+  const buffer = Buffer.concat(chunks);
   let offset = 0;
   let written = 0;
   for (const entry of entries) {

@@ -15,6 +15,7 @@ import {
   Analyzer,
   containsThrow,
   enclosingFunction,
+  functionNameOf,
   isAwaited,
   nameOf,
   promiseCaught,
@@ -97,7 +98,7 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
       const helper = fn && outermostFunction(fn);
       if (helper && topLevel(helper)) helperFns.add(helper);
     }
-    if (failure) program.skipped.push({ file, reason: `its analysis failed at line ${failure}, so tracking calls in it may be missing` });
+    if (failure) program.skipped.push({ file, reason: `its analysis failed at line ${failure}, so tracking calls in it may be missing (a trackguard bug: please report the line; \`ignore:\` in .github/trackguard.yml skips the file meanwhile)` });
     for (const tryStatement of helperTries) catchClauseUse(program, tryStatement, rethrows, catchLogs);
     barrelGapsFound.push(...barrelGaps(program, analyzer, [...helperFns]));
     if (leafText !== undefined) program.forget(file);
@@ -179,9 +180,7 @@ function mayTrack(call: ts.CallExpression): boolean {
 }
 
 function functionName(fn: FunctionLike | undefined): string {
-  if (!fn) return 'top level';
-  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return propertyNameText(fn.name) ?? 'anonymous';
-  return nameOf(fn);
+  return fn ? functionNameOf(fn) : 'top level';
 }
 
 function topLevel(fn: FunctionLike): boolean {

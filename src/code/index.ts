@@ -1,7 +1,7 @@
 import { readAll, type Snapshot } from '../engine/snapshot.js';
 import { extract, type ExtractOptions } from './extract.js';
 import type { CodeIndex } from './model.js';
-import { configFiles, ModuleResolver } from './modules.js';
+import { configFiles, importsIn, ModuleResolver } from './modules.js';
 import { barrelPaths, CODE_FILE, CodeProgram, folderOf, TIME_LIMIT_REASON } from './program.js';
 import { ANALYTICS_HINT, isSdkModule } from './sdks.js';
 
@@ -14,7 +14,7 @@ const IMPORT_DEPTH = 4;
 
 /**
  * Parses what is worth parsing and extracts tracking calls. `scope` is the set of files whose calls
- * are reported; files they import (transitively, relative imports only) are parsed to resolve
+ * are reported; files they import (transitively, through `ModuleResolver`) are parsed to resolve
  * helpers, SDK instances and constants, but their own calls are not reported.
  */
 export async function buildCodeIndex(snapshot: Snapshot, scope: readonly string[], allFiles: readonly string[], options: CodeIndexOptions): Promise<CodeIndex> {
@@ -112,12 +112,16 @@ function sdkImports(files: readonly string[], texts: ReadonlyMap<string, string>
   for (const file of files) {
     const text = texts.get(file);
     if (!text) continue;
-    for (const match of text.matchAll(/(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\s*['"]([^'"\n]+)['"]/g)) {
-      const module = match[1] ?? '';
-      if (!isSdkModule(module)) continue;
-      let line = 1;
-      for (let at = text.indexOf('\n'); at >= 0 && at < (match.index ?? 0); at = text.indexOf('\n', at + 1)) line++;
-      out.push({ file, line, module });
+    // Imports come in text order, so lines are counted on from the previous one.
+    let line = 1;
+    let counted = 0;
+    for (const { specifier, at } of importsIn(text)) {
+      if (!isSdkModule(specifier)) continue;
+      for (let nl = text.indexOf('\n', counted); nl >= 0 && nl < at; nl = text.indexOf('\n', nl + 1)) {
+        line++;
+        counted = nl + 1;
+      }
+      out.push({ file, line, module: specifier });
     }
   }
   return out;

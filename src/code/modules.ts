@@ -21,6 +21,15 @@ const BUILD_DIRS = new Set(['dist', 'build', 'lib', 'out', 'esm', 'cjs', 'es', '
 const CONFIG_FILE = /(^|\/)(tsconfig[^/]*\.json|jsconfig[^/]*\.json|package\.json)$/;
 const NOT_SOURCE_DIR = /(^|\/)(node_modules|\.git|bower_components)\//;
 
+/** Module specifiers a file imports, re-exports, requires or imports dynamically, read from its text, with where each stands. */
+export function importsIn(text: string): Array<{ specifier: string; at: number }> {
+  const out: Array<{ specifier: string; at: number }> = [];
+  for (const match of text.matchAll(/(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\s*['"]([^'"\n]+)['"]/g)) {
+    if (match[1]) out.push({ specifier: match[1], at: match.index ?? 0 });
+  }
+  return out;
+}
+
 /** The configuration files of a repository that resolution needs. */
 export function configFiles(files: Iterable<string>): string[] {
   const out: string[] = [];
@@ -242,7 +251,6 @@ export class ModuleResolver {
       }
     }
     if (!found && dir) found = this.compilerConfigFor(folderOf(dir));
-    else if (!found) found = undefined;
     this.nearest.set(dir, found ?? null);
     return found;
   }

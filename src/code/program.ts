@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import type { SourceLocation } from '../engine/types.js';
 import type { SkippedFile } from './model.js';
-import { CODE_FILE, folderOf, ModuleResolver } from './modules.js';
+import { CODE_FILE, folderOf, importsIn, ModuleResolver } from './modules.js';
 
 export { ts, CODE_FILE, folderOf };
 /** Why a file went unread once the review ran out of time. */
@@ -258,9 +258,7 @@ export class CodeProgram {
 
   /** Module specifiers a file imports, re-exports, requires or imports dynamically, read from its text. */
   static importSpecifiers(text: string): string[] {
-    const out: string[] = [];
-    for (const match of text.matchAll(/(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\s*['"]([^'"\n]+)['"]/g)) if (match[1]) out.push(match[1]);
-    return out;
+    return importsIn(text).map((i) => i.specifier);
   }
 
   /** What a name means at a point in the code: the nearest declaration in scope. */

@@ -165,8 +165,10 @@ const ANALYTICS_LIB: SdkFlavour = {
   },
 };
 
-/** Plausible and Simple Analytics: a function of the event name, custom properties under `props` (Plausible). */
-const PLAUSIBLE: SdkFlavour = { sdk: 'custom', side: 'browser', methods: { plausible: { kind: 'track', event: { arg: 0 }, properties: { arg: 1, key: 'props' } } } };
+/** Plausible: a function of the event name, custom properties under `props`, by whatever name the package gives it. */
+const plausible = (method: string): SdkFlavour => ({ sdk: 'custom', side: 'browser', methods: { [method]: { kind: 'track', event: { arg: 0 }, properties: { arg: 1, key: 'props' } } } });
+const PLAUSIBLE = plausible('plausible');
+/** Simple Analytics: `sa_event(name, metadata)`. */
 const SIMPLE_ANALYTICS: SdkFlavour = { sdk: 'custom', side: 'browser', methods: { sa_event: { kind: 'track', event: { arg: 0 }, properties: { arg: 1 } } } };
 
 /** frappe-ui's `useTelemetry()`: `capture(event, properties)` on PostHog. */
@@ -238,8 +240,8 @@ export const SDK_MODULES: Readonly<Record<string, SdkModule>> = {
   '@snowplow/browser-tracker': { exports: fns(SNOWPLOW, ['trackSelfDescribingEvent']) },
   analytics: { exports: { default: { kind: 'factory', flavour: ANALYTICS_LIB }, Analytics: { kind: 'factory', flavour: ANALYTICS_LIB } } },
   'next-plausible': { exports: { usePlausible: { kind: 'function-factory', flavour: PLAUSIBLE, method: 'plausible' } } },
-  '@plausible-analytics/tracker': { exports: { track: { kind: 'function', flavour: { ...PLAUSIBLE, methods: { track: { kind: 'track', event: { arg: 0 }, properties: { arg: 1, key: 'props' } } } }, method: 'track' } } },
-  'plausible-tracker': { exports: { default: { kind: 'factory', flavour: { ...PLAUSIBLE, methods: { trackEvent: { kind: 'track', event: { arg: 0 }, properties: { arg: 1, key: 'props' } } } } } } },
+  '@plausible-analytics/tracker': { exports: { track: { kind: 'function', flavour: plausible('track'), method: 'track' } } },
+  'plausible-tracker': { exports: { default: { kind: 'factory', flavour: plausible('trackEvent') } } },
   'frappe-ui/frappe': { exports: { useTelemetry: { kind: 'factory', flavour: FRAPPE_TELEMETRY } } },
   '@snowplow/node-tracker': {
     exports: { tracker: { kind: 'factory', flavour: SNOWPLOW_NODE }, newTracker: { kind: 'factory', flavour: SNOWPLOW_NODE } },

@@ -56,8 +56,8 @@ export interface WrapperSummary {
   /** The SDK (or inner wrapper) call inside the wrapper. */
   innerNode: ts.CallExpression;
   eventParam?: ParamRef;
-  /** The event name is a template or concatenation around a parameter. */
-  eventTemplate?: { expr: ts.Expression; params: ParamRef[] };
+  /** The event name is a template or concatenation around a parameter (`param`: the first one it reads). */
+  eventTemplate?: { expr: ts.TemplateExpression | ts.BinaryExpression; param: ParamRef };
   propertiesParam?: ParamRef;
   identityParams: Array<{ name: string; ref: ParamRef }>;
   /** Identity the wrapper supplies itself (`distinctId: getUserId()`). */
@@ -103,6 +103,7 @@ export class Analyzer {
     this.resolved = program.nodeCache();
     this.summaries = program.nodeCache();
     this.memberIndex = program.nodeCache();
+    this.assignments = program.nodeCache();
     this.declared = new Map(
       options.wrappers.map((w) => {
         const shape: MethodShape = { kind: 'track', canReject: w.canReject };
@@ -191,10 +192,12 @@ export class Analyzer {
       const op = e.operatorToken.kind;
       if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
         // `globalForPostHog.client ?? new PostHog(key)`, `window.analytics || stub`.
+        // A known left side is the value; a fallback name (`name || 'unknown'`) does not make a
+        // dynamic event name known.
         const left = this.evaluate(e.left);
-        if (isHandle(left)) return left;
+        if (left.kind !== 'unknown') return left;
         const right = this.evaluate(e.right);
-        return isHandle(right) || strings(right).length ? right : left;
+        return isHandle(right) ? right : UNKNOWN;
       }
       if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
         const right = this.evaluate(e.right);
@@ -236,14 +239,10 @@ export class Analyzer {
   bindingValue(binding: Binding, file: string): Value {
     switch (binding.kind) {
       case 'variable': {
-        let value = binding.decl.initializer ? this.evaluate(binding.decl.initializer) : UNKNOWN;
         // `let client: PostHog | null = null`, set later (`client = new PostHog(key)` in an init function).
-        if (value.kind === 'unknown' && binding.path.length === 0) value = this.typeValue(binding.decl.type);
-        if (value.kind === 'unknown' && binding.path.length === 0 && ts.isIdentifier(binding.decl.name)) value = this.assignedValue(binding.decl);
-        if (value.kind === 'unknown' && binding.path.length > 0 && binding.decl.type) {
-          const typed = this.typeValue(binding.decl.type);
-          value = typed;
-        }
+        let value = binding.decl.initializer ? this.evaluate(binding.decl.initializer) : UNKNOWN;
+        if (value.kind === 'unknown') value = this.typeValue(binding.decl.type);
+        if (value.kind === 'unknown' && binding.path.length === 0) value = this.assignedValue(binding.decl);
         for (const key of binding.path) value = this.member(value, key);
         return value;
       }
@@ -361,13 +360,11 @@ export class Analyzer {
       const alias = typeName.getSourceFile().statements.find((st): st is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(st) && st.name.text === typeName.text);
       if (alias) return this.typeValue(alias.type, depth + 1);
       value = this.identifier(typeName);
-    }
-    else {
+    } else {
       // `Mixpanel.Mixpanel`, `PostHogNode.PostHog`: a type inside an SDK package's namespace.
       const left = ts.isIdentifier(typeName.left) ? this.identifier(typeName.left) : UNKNOWN;
       if (left.kind === 'sdk-export' || left.kind === 'sdk') return { kind: 'sdk', flavour: left.kind === 'sdk' ? left.flavour : left.exp.flavour };
-      if (left.kind === 'sdk-module') value = this.member(left, typeName.right.text);
-      else value = this.member(left, typeName.right.text);
+      value = this.member(left, typeName.right.text);
     }
     if (value.kind === 'sdk-export' && (value.exp.kind === 'class' || value.exp.kind === 'namespace' || value.exp.kind === 'factory')) return { kind: 'sdk', flavour: value.exp.flavour };
     if (value.kind === 'sdk') return value;
@@ -375,9 +372,10 @@ export class Analyzer {
     return UNKNOWN;
   }
 
-  private readonly assignments = new Map<ts.SourceFile, Map<string, ts.Expression[]>>();
+  /** Per file, dropped with it (`CodeProgram.forget`): a plain map would keep every tree alive. */
+  private readonly assignments: NodeCache<Map<string, ts.Expression[]>>;
 
-  /** Right-hand sides of `name = …` in a file, by name: variables declared empty and set later. */
+  /** Right-hand sides of `name = …` and `this.name = …` in a file, by name, from one walk. */
   private assignmentsIn(sf: ts.SourceFile): Map<string, ts.Expression[]> {
     let table = this.assignments.get(sf);
     if (table) return table;
@@ -397,8 +395,7 @@ export class Analyzer {
       }
       ts.forEachChild(node, visit);
     };
-    // Only files that assign at all are walked; the text test is far cheaper than the walk.
-    if (sf.text.includes('=')) visit(sf);
+    visit(sf);
     this.assignments.set(sf, table);
     return table;
   }
@@ -434,8 +431,7 @@ export class Analyzer {
     if (!call || !ts.isCallExpression(call) || !call.arguments.includes(binding.fn as ts.Expression)) return undefined;
     const access = call.expression;
     if (!ts.isPropertyAccessExpression(access) || access.name.text !== 'then') return undefined;
-    const loaded = this.moduleCall(unwrap(access.expression));
-    return loaded;
+    return this.moduleCall(unwrap(access.expression));
   }
 
   /** `require('m')` and `import('m')`: the module, when its specifier is a string. */
@@ -827,7 +823,7 @@ export class Analyzer {
         const eventTemplate = !eventParam && inner.event && 'expr' in inner.event ? this.templateOf(inner.event.expr, fn) : undefined;
         // Identity alone does not make a wrapper: business functions pass user ids around all the time.
         // A helper with a fixed event whose parameters become property values is one only when it
-        // is named as one (`trackError(e, form)`) or does nothing but track.
+        // is named as one (`trackError(e, form)`): `save(doc)` that also tracks is business logic.
         const fixedHelper = !eventParam && !propertiesParam && !eventTemplate && this.isFixedEventHelper(fn, name, inner);
         if (!eventParam && !propertiesParam && !eventTemplate && !fixedHelper) continue;
         summary = {
@@ -853,46 +849,35 @@ export class Analyzer {
   }
 
   /** An event name written as a template or concatenation that reads parameters of `fn`. */
-  private templateOf(expr: ts.Expression, fn: FunctionLike): { expr: ts.Expression; params: ParamRef[] } | undefined {
+  private templateOf(expr: ts.Expression, fn: FunctionLike): WrapperSummary['eventTemplate'] {
     const e = unwrap(expr);
-    const parts: ts.Expression[] = [];
-    if (ts.isTemplateExpression(e)) parts.push(...e.templateSpans.map((span) => span.expression));
-    else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) parts.push(e.left, e.right);
+    let parts: ts.Expression[];
+    if (ts.isTemplateExpression(e)) parts = e.templateSpans.map((span) => span.expression);
+    else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) parts = [e.left, e.right];
     else return undefined;
-    const params = parts.map((part) => this.paramOf(part, fn)).filter((p): p is ParamRef => p !== undefined);
-    return params.length ? { expr: e, params } : undefined;
+    for (const part of parts) {
+      const param = this.paramOf(part, fn);
+      if (param) return { expr: e, param };
+    }
+    return undefined;
   }
 
-  /** The event a wrapper builds around the caller's argument: its value when every piece is known. */
-  private builtEvent(call: ts.CallExpression, summary: WrapperSummary, template: { expr: ts.Expression }): { built: ts.Expression; value?: string } {
-    const at = (template.expr.getSourceFile() === call.getSourceFile() ? call : call.arguments[0]) ?? call;
+  /** The event a wrapper builds around the caller's argument, located there: its value when every piece is known. */
+  private builtEvent(call: ts.CallExpression, summary: WrapperSummary, template: NonNullable<WrapperSummary['eventTemplate']>): { built: ts.Expression; value?: string } {
     const piece = (part: ts.Expression): string | undefined => {
       const ref = this.paramOf(part, summary.fn);
       const value = ref ? this.evaluate(paramArg(call, ref)) : this.evaluate(part);
       return value.kind === 'string' ? value.value : undefined;
     };
     const e = template.expr;
-    let text: string | undefined;
-    if (ts.isTemplateExpression(e)) {
-      text = e.head.text;
-      for (const span of e.templateSpans) {
-        const part = piece(span.expression);
-        if (part === undefined) {
-          text = undefined;
-          break;
-        }
-        text += part + span.literal.text;
-      }
-    } else if (ts.isBinaryExpression(e)) {
-      const left = piece(e.left);
-      const right = piece(e.right);
-      text = left !== undefined && right !== undefined ? left + right : undefined;
-    }
-    const arg = summary.eventTemplate?.params[0] ? paramArg(call, summary.eventTemplate.params[0]) : undefined;
-    return { built: arg ?? at, ...(text !== undefined ? { value: text } : {}) };
+    const pieces = ts.isTemplateExpression(e)
+      ? [e.head.text, ...e.templateSpans.flatMap((span) => [piece(span.expression), span.literal.text])]
+      : [piece(e.left), piece(e.right)];
+    const value = pieces.every((p) => p !== undefined) ? pieces.join('') : undefined;
+    return { built: paramArg(call, template.param) ?? call, ...(value !== undefined ? { value } : {}) };
   }
 
-  /** A helper that sends one fixed event: named for tracking, or nothing but tracking, with parameters in its property values. */
+  /** A helper named for tracking that sends one fixed event with parameters among its property values. */
   private isFixedEventHelper(fn: FunctionLike, name: string, inner: ResolvedCall): boolean {
     if (!inner.event || !('expr' in inner.event)) return false;
     if (this.evaluate(inner.event.expr).kind !== 'string') return false;

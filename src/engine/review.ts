@@ -1,6 +1,6 @@
 import { allRules } from '../../rules/index.js';
 import { buildCodeIndex } from '../code/index.js';
-import { eventValues } from '../code/events.js';
+import { eventOf, eventValues, siteCalls } from '../code/events.js';
 import type { CodeIndex, TrackCall } from '../code/model.js';
 import { diffPlans } from '../plan/diff.js';
 import { loadPlan, type LoadedPlan } from '../plan/load.js';
@@ -203,8 +203,7 @@ const EMPTY_CODE: CodeIndex = { calls: [], constants: [], rethrows: [], catchLog
 
 /** What the code analysis recognised, for every report. */
 export function coverageOf(code: CodeIndex): Coverage {
-  const sites = code.calls.filter((c) => !c.internal);
-  const eventOf = (c: (typeof sites)[number]) => (c.event && (c.event.kind === 'literal' || c.event.kind === 'constant') ? c.event.value : undefined);
+  const sites = siteCalls(code.calls);
   return {
     calls: sites.length,
     files: new Set(sites.map((c) => c.file)).size,

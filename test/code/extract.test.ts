@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildCodeIndex } from '../../src/code/index.js';
+import { indexOf } from '../helpers/code-index.js';
 import type { CodeIndex, TrackCall } from '../../src/code/model.js';
-import { MemorySnapshot } from '../../src/engine/snapshot.js';
 
-async function index(files: Record<string, string>, options: Partial<Parameters<typeof buildCodeIndex>[3]> = {}): Promise<CodeIndex> {
-  return buildCodeIndex(new MemorySnapshot(files), Object.keys(files), Object.keys(files), {
-    isTestFile: (f) => f.includes('.test.'),
-    maxFileBytes: 1_000_000,
-    wrappers: [],
-    ...options,
-  });
-}
+const index = indexOf;
 
 const sites = (i: CodeIndex) => i.calls.filter((c) => !c.internal);
 const summary = (c: TrackCall) => ({

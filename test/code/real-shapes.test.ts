@@ -1,23 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.js';
-import { buildCodeIndex } from '../../src/code/index.js';
-import type { CodeIndex } from '../../src/code/model.js';
 import { ModuleResolver } from '../../src/code/modules.js';
 import { scriptBlocks } from '../../src/code/program.js';
 import { review } from '../../src/engine/review.js';
 import { MemorySnapshot } from '../../src/engine/snapshot.js';
 import { renderText } from '../../src/report/text.js';
+import { indexOf } from '../helpers/code-index.js';
 
 // The shapes real repositories send, written generically: each must be found, and each has a
 // look-alike that must stay silent.
 
-async function index(files: Record<string, string>): Promise<CodeIndex> {
-  return buildCodeIndex(new MemorySnapshot(files), Object.keys(files), Object.keys(files), {
-    isTestFile: (f) => f.includes('.test.'),
-    maxFileBytes: 1_000_000,
-    wrappers: [],
-  });
-}
+const index = indexOf;
 
 /** `file:line event` of every call site recognised. */
 async function sitesOf(files: Record<string, string>): Promise<string[]> {
@@ -208,6 +201,16 @@ describe('call shapes', () => {
     expect(sites).toEqual(['src/segment.ts:8 submit_error', 'src/segment.ts:11 doc_saved', 'src/use.ts:2 Command Run - cli', 'src/use.ts:3 submit_error']);
     const sent = i.calls.find((c) => c.file === 'src/use.ts' && c.location.line === 2);
     expect(sent?.properties.kind === 'object' ? sent.properties.entries.map((e) => e.key) : sent?.properties.kind).toEqual(['ok']);
+  });
+});
+
+describe('fallbacks', () => {
+  it('a fallback after `||` or `??` makes neither a dynamic event name nor a missing client known', async () => {
+    const i = await index({
+      'src/a.ts': "import posthog from 'posthog-js';\nexport function f(name: string) {\n  posthog.capture(name || 'unknown_event');\n}\nconst client = (window as any).ph ?? null;\nclient.capture('not_a_client');\n",
+    });
+    const calls = i.calls.map((c) => `${c.location.line} ${c.event?.kind}`);
+    expect(calls).toEqual(['3 dynamic']);
   });
 });
 
