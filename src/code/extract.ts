@@ -226,7 +226,7 @@ function buildCall(analyzer: Analyzer, node: ts.CallExpression, resolved: Resolv
   const identitySource = resolved.identityIn ? unwrap(resolved.identityIn) : undefined;
   const properties = propertiesOf(analyzer, site.wrapperEntries, propertiesExpr, resolved.extraProperties, identitySource !== undefined, identity);
 
-  const internal = isInternal(analyzer, resolved, node);
+  const internal = isInternal(analyzer, resolved);
   return {
     file,
     location,
@@ -242,14 +242,20 @@ function buildCall(analyzer: Analyzer, node: ts.CallExpression, resolved: Resolv
     context: callContext(node, resolved, isTestFile),
     snippet: shortText(node).slice(0, 200),
     ...(internal ? { internal: true } : {}),
+    ...(resolved.inferred ? { inferred: true } : {}),
   };
 }
 
 /** A call inside a wrapper whose pieces come from the wrapper's parameters: its call sites are the tracking calls. */
-function isInternal(analyzer: Analyzer, resolved: ResolvedCall, node: ts.CallExpression): boolean {
+function isInternal(analyzer: Analyzer, resolved: ResolvedCall): boolean {
   const isParam = (expr: ts.Expression | undefined) => expr !== undefined && analyzer.evaluate(expr).kind === 'param';
-  if (resolved.event && 'expr' in resolved.event && isParam(resolved.event.expr)) return true;
-  if (analyzer.isWrapperBody(node)) return true;
+  if (resolved.event && 'expr' in resolved.event) {
+    const event = unwrap(resolved.event.expr);
+    if (isParam(event)) return true;
+    // `` `${name} - cli` `` around a parameter: the wrapper's callers send the real names.
+    if (ts.isTemplateExpression(event) && event.templateSpans.some((span) => isParam(span.expression))) return true;
+    if (ts.isBinaryExpression(event) && event.operatorToken.kind === ts.SyntaxKind.PlusToken && (isParam(event.left) || isParam(event.right))) return true;
+  }
   if (resolved.properties && 'expr' in resolved.properties) {
     const props = unwrap(resolved.properties.expr);
     if (isParam(props)) return true;

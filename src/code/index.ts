@@ -101,6 +101,7 @@ export async function buildCodeIndex(snapshot: Snapshot, scope: readonly string[
     }
     program.add(file, text);
   }
+  program.searchable(texts);
   const index = extract(program, inScope.sort(), options, leaves);
   index.sdkImports = sdkImports(inScope, texts);
   return index;

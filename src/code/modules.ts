@@ -66,12 +66,15 @@ export class ModuleResolver {
   private readonly files: ReadonlySet<string>;
   private readonly configs: ReadonlyMap<string, string>;
   private readonly packages = new Map<string, WorkspacePackage>();
-  /** Package names, longest first, so `@acme/ui/icons` matches before `@acme/ui`. */
-  private readonly packageNames: string[];
+  /** Packages the manifests depend on: an import of one is never taken for a repository file by inference. */
+  private readonly dependencies = new Set<string>();
+  /** Some tsconfig/jsconfig maps specifiers (`paths`, `baseUrl`): without one, a bare specifier names a repository file only through a workspace package or an alias. */
+  private readonly anyMapping: boolean;
   private readonly dirs = new Set<string>();
   private readonly compilerConfigs = new Map<string, CompilerConfig | null>();
   private readonly nearest = new Map<string, CompilerConfig | null>();
-  private readonly cache = new Map<string, string | null>();
+  /** Answers by folder, then specifier. */
+  private readonly cache = new Map<string, Map<string, string | null>>();
   private readonly host: ts.ModuleResolutionHost & ts.ParseConfigHost;
 
   constructor(options: ModuleResolverOptions) {
@@ -83,6 +86,10 @@ export class ModuleResolver {
     for (const [path, text] of this.configs) {
       if (!path.endsWith('package.json')) continue;
       const manifest = parseJson(text);
+      for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+        const deps = manifest?.[field];
+        if (deps && typeof deps === 'object') for (const dep of Object.keys(deps)) this.dependencies.add(dep);
+      }
       const name = manifest && typeof manifest.name === 'string' ? manifest.name : undefined;
       if (!manifest || !name) continue;
       const dir = folderOf(path);
@@ -90,7 +97,7 @@ export class ModuleResolver {
       // Two manifests with one name (an app and its copy in examples/): the shallower one wins.
       if (!known || dir.split('/').length < known.dir.split('/').length) this.packages.set(name, { name, dir, manifest });
     }
-    this.packageNames = [...this.packages.keys()].sort((a, b) => b.length - a.length);
+    this.anyMapping = [...this.configs].some(([path, text]) => !path.endsWith('package.json') && /"(paths|baseUrl)"/.test(text));
     const real = (abs: string) => this.unvirtual(abs.startsWith('/') ? abs.slice(1) : abs);
     this.host = {
       useCaseSensitiveFileNames: true,
@@ -109,12 +116,31 @@ export class ModuleResolver {
     };
   }
 
+  /**
+   * Whether an import that resolves nowhere may still name a repository file (a generated or
+   * missing file, an unusual alias): a relative path, or a bare name that is not a Node built-in
+   * and not a package the manifests depend on (when they declare any).
+   */
+  mayNameRepositoryFile(specifier: string): boolean {
+    if (specifier.startsWith('.')) return true;
+    if (specifier.startsWith('node:') || NODE_BUILTINS.has(packageName(specifier))) return false;
+    // Without any declared dependency, a bare name could be any registry package: not inferred.
+    return this.dependencies.size > 0 && !this.dependencies.has(packageName(specifier));
+  }
+
   /** The repository path `specifier` names from `from`, when it is a file of the repository. */
   resolve(from: string, specifier: string): string | undefined {
     if (specifier.startsWith('node:') || specifier.length === 0) return undefined;
+    // Most imports name registry packages (`react`, `lodash/get`): answered without a lookup.
+    const relative = specifier.startsWith('.');
+    if (!relative && !this.anyMapping && !this.packages.has(packageName(specifier)) && !ALIAS.test(specifier)) return undefined;
     const dir = folderOf(from);
-    const key = `${dir}\u0000${specifier}`;
-    const known = this.cache.get(key);
+    let answers = this.cache.get(dir);
+    if (!answers) {
+      answers = new Map();
+      this.cache.set(dir, answers);
+    }
+    const known = answers.get(specifier);
     if (known !== undefined) return known ?? undefined;
     let result: string | undefined;
     try {
@@ -123,7 +149,7 @@ export class ModuleResolver {
       // TypeScript's resolver on a hostile configuration: the import is simply not followed.
       result = undefined;
     }
-    this.cache.set(key, result ?? null);
+    answers.set(specifier, result ?? null);
     return result;
   }
 
@@ -137,7 +163,7 @@ export class ModuleResolver {
       const viaTs = this.viaTypeScript(from, specifier, config.options);
       if (viaTs) return viaTs;
     }
-    const pkg = this.packageFor(specifier);
+    const pkg = this.packages.get(packageName(specifier));
     if (pkg) return this.inPackage(pkg, specifier.slice(pkg.name.length).replace(/^\//, ''), from);
     if (specifier.startsWith('@/') || specifier.startsWith('~/')) return this.conventionalAlias(dir, specifier.slice(2));
     // SvelteKit's `$lib` (its tsconfig paths live in the generated, uncommitted .svelte-kit folder).
@@ -194,13 +220,6 @@ export class ModuleResolver {
       if (pkg.dir && path.startsWith(`${pkg.dir}/`) && (!best || pkg.dir.length > best.length)) best = pkg.dir;
     }
     return best;
-  }
-
-  private packageFor(specifier: string): WorkspacePackage | undefined {
-    for (const name of this.packageNames) {
-      if (specifier === name || specifier.startsWith(`${name}/`)) return this.packages.get(name);
-    }
-    return undefined;
   }
 
   /** A file of a workspace package: its manifest's entry points (or the subpath), mapped back to sources. */
@@ -297,6 +316,17 @@ export class ModuleResolver {
     const inner = rest.slice(name.length + 1);
     return pkg.dir ? (inner ? `${pkg.dir}/${inner}` : pkg.dir) : inner;
   }
+}
+
+const NODE_BUILTINS = new Set(['fs', 'path', 'os', 'url', 'util', 'http', 'https', 'crypto', 'child_process', 'stream', 'events', 'net', 'zlib', 'assert', 'buffer', 'process', 'readline', 'worker_threads', 'tty', 'dns', 'perf_hooks', 'module', 'vm', 'querystring', 'timers']);
+
+/** Specifiers with a conventional meaning when no tsconfig maps them. */
+const ALIAS = /^(@\/|~\/|\$lib(\/|$))/;
+
+/** The package a bare specifier names: `@scope/name` or `name`, without a subpath. */
+function packageName(specifier: string): string {
+  const parts = specifier.split('/', 2);
+  return specifier.startsWith('@') ? parts.join('/') : (parts[0] ?? '');
 }
 
 function parseJson(text: string): Record<string, unknown> | undefined {

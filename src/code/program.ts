@@ -251,6 +251,44 @@ export class CodeProgram {
     };
   }
 
+  /** Texts of the files read for this review, where inferred resolution looks for definitions. */
+  private readable: ReadonlyMap<string, string> = new Map();
+  /** Exported top-level names and the files defining them, built on the first inference. */
+  private definitions: Map<string, string[]> | undefined;
+
+  /** The texts inferred resolution may search and parse (the files this review read). */
+  searchable(texts: ReadonlyMap<string, string>): void {
+    this.readable = texts;
+    this.definitions = undefined;
+  }
+
+  /**
+   * The one file of the repository that exports `name`, for an import no resolver could follow
+   * (`import { trackSignup } from 'generated/analytics'` when that file is generated at build
+   * time): taken to be that definition, parsed if it was not yet. Undefined when no file, or more
+   * than one, defines it, or when the specifier names a package the manifests depend on.
+   */
+  inferredModule(from: string, specifier: string, name: string): string | undefined {
+    if (name === 'default' || name === '*' || !this.modules.mayNameRepositoryFile(specifier)) return undefined;
+    if (!this.definitions) {
+      this.definitions = new Map();
+      for (const [file, text] of this.readable) {
+        if (!CODE_FILE.test(file)) continue;
+        for (const match of text.matchAll(/\bexport\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|var|class|enum)\s+([A-Za-z_$][\w$]*)/g)) {
+          const defined = match[1] ?? '';
+          const files = this.definitions.get(defined) ?? [];
+          if (!files.includes(file)) files.push(file);
+          this.definitions.set(defined, files);
+        }
+      }
+    }
+    const files = this.definitions.get(name);
+    const file = files?.length === 1 ? files[0] : undefined;
+    if (!file || file === from) return undefined;
+    if (!this.sources.has(file)) this.add(file, this.readable.get(file) ?? '');
+    return this.sources.has(file) ? file : undefined;
+  }
+
   /** The repository file an import names from `from` (relative, tsconfig paths, workspace packages). */
   resolveModule(from: string, specifier: string): string | undefined {
     return this.modules.resolve(from, specifier);

@@ -47,14 +47,14 @@ export interface ResolvedCall {
   /** Every place an identity could be given was seen (object arguments were literals without spreads). */
   identityVisible: boolean;
   canReject: boolean;
+  /** Reached through an import that only inferred resolution could follow (here or inside a wrapper). */
+  inferred?: boolean;
 }
 
 export interface WrapperSummary {
   fn: FunctionLike;
   name: string;
   inner: ResolvedCall;
-  /** The SDK (or inner wrapper) call inside the wrapper. */
-  innerNode: ts.CallExpression;
   eventParam?: ParamRef;
   /** The event name is a template or concatenation around a parameter (`param`: the first one it reads). */
   eventTemplate?: { expr: ts.TemplateExpression | ts.BinaryExpression; param: ParamRef };
@@ -279,8 +279,24 @@ export class Analyzer {
       return exp.kind === 'instance' ? { kind: 'sdk', flavour: exp.flavour } : { kind: 'sdk-export', exp };
     }
     const target = this.program.resolveModule(file, module);
-    if (!target) return UNKNOWN;
-    return name === '*' ? { kind: 'module', file: target } : this.exported(target, name);
+    if (target) return name === '*' ? { kind: 'module', file: target } : this.exported(target, name);
+    const inferred = this.program.inferredModule(file, module, name);
+    if (!inferred) return UNKNOWN;
+    this.inferredImports.add(`${file}\u0000${module}\u0000${name}`);
+    return this.exported(inferred, name);
+  }
+
+  /** Imports answered by inferred resolution (`file`, module, name), so calls through them say so. */
+  private readonly inferredImports = new Set<string>();
+
+  /** Whether the callee's root name is an import answered by inferred resolution. */
+  private throughInferredImport(callee: ts.Expression): boolean {
+    if (this.inferredImports.size === 0) return false;
+    let root = unwrap(callee);
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = unwrap(root.expression);
+    if (!ts.isIdentifier(root)) return false;
+    const binding = this.program.resolve(root.text, root);
+    return binding?.kind === 'import' && this.inferredImports.has(`${this.program.fileName(root)}\u0000${binding.module}\u0000${binding.name}`);
   }
 
   private readonly exports = new Map<string, Value>();
@@ -400,9 +416,10 @@ export class Analyzer {
     return table;
   }
 
-  /** The first value assigned to a variable declared without one, anywhere in its file. */
+  /** The first value assigned to a `let` or `var` declared without a known one, anywhere in its file. */
   private assignedValue(decl: ts.VariableDeclaration): Value {
-    if (!ts.isIdentifier(decl.name)) return UNKNOWN;
+    // A `const` is never assigned again: no walk for the many constants whose value is a call's result.
+    if (!ts.isIdentifier(decl.name) || (ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const)) return UNKNOWN;
     const name = decl.name.text;
     for (const right of this.assignmentsIn(decl.getSourceFile()).get(name) ?? []) {
       const left = (right.parent as ts.BinaryExpression).left;
@@ -611,6 +628,7 @@ export class Analyzer {
     // While a wrapper is being summarised, answers can be partial: do not remember them.
     const partial = this.summarising.size > 0;
     const result = this.resolveCallUncached(call);
+    if (result && !result.inferred && this.throughInferredImport(call.expression)) result.inferred = true;
     if (!partial) this.resolved.set(call, result ?? null);
     return result;
   }
@@ -628,7 +646,11 @@ export class Analyzer {
     const name = root.text;
     const binding = this.program.resolve(name, root);
     if (!binding) return own(SDK_GLOBALS, name) === undefined && own(SDK_GLOBAL_FUNCTIONS, name) === undefined && !GLOBAL_OBJECTS.has(name);
-    if (binding.kind === 'import') return own(SDK_MODULES, binding.module) === undefined && this.program.resolveModule(this.program.fileName(root), binding.module) === undefined;
+    if (binding.kind === 'import') {
+      if (own(SDK_MODULES, binding.module) !== undefined) return false;
+      const file = this.program.fileName(root);
+      return this.program.resolveModule(file, binding.module) === undefined && this.program.inferredModule(file, binding.module, binding.name) === undefined;
+    }
     if (binding.kind === 'parameter') {
       if (binding.index === 0 && isThenCallback(binding.fn)) return false;
       const type = binding.decl.type;
@@ -721,6 +743,7 @@ export class Analyzer {
       identity: [],
       identityVisible: inner.identityVisible,
       canReject: summary.canReject,
+      ...(inner.inferred ? { inferred: true } : {}),
     };
     if (summary.eventParam) {
       const expr = paramArg(call, summary.eventParam);
@@ -741,16 +764,6 @@ export class Analyzer {
     resolved.identity.push(...summary.fixedIdentity);
     if (summary.identityFromProperties && resolved.properties && 'expr' in resolved.properties) resolved.identityIn = resolved.properties.expr;
     return resolved;
-  }
-
-  /** The call a wrapper is built around (its callers are the tracking calls). */
-  isWrapperBody(call: ts.CallExpression): boolean {
-    const fn = enclosingFunction(call);
-    if (!fn) return false;
-    const summary = this.wrapperSummary(fn, functionNameOf(fn));
-    // A fixed-event helper's own call stays a tracking call too: a change to the helper must be
-    // reviewed even when none of its callers is in the change.
-    return summary?.innerNode === call && Boolean(summary.eventParam || summary.propertiesParam || summary.eventTemplate);
   }
 
   /** If `expr` reads a parameter of `fn` (possibly a member of it), which one. */
@@ -830,7 +843,6 @@ export class Analyzer {
           fn,
           name,
           inner: { ...inner, extraProperties: propertiesParam ? extraProperties : fixedHelper ? fixedEntries(inner) : [] },
-          innerNode: call,
           ...(eventTemplate ? { eventTemplate } : {}),
           eventParam,
           propertiesParam,

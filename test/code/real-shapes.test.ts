@@ -60,10 +60,50 @@ describe('module resolution', () => {
     expect(
       await sitesOf({
         'packages/analytics/package.json': JSON.stringify({ name: '@acme/analytics', main: 'dist/index.js' }),
+        'apps/api/package.json': JSON.stringify({ name: 'api', dependencies: { '@acme/analytics': '*', '@other/analytics': '1' } }),
         'packages/analytics/src/index.ts': "import { PostHog } from 'posthog-node';\nconst ph = new PostHog('k');\nexport function track(event: string, props: object) {\n  ph.capture({ distinctId: 'server', event, properties: props });\n}\n",
         'apps/api/src/signup.ts': "import { track } from '@acme/analytics';\nimport { track as other } from '@other/analytics';\ntrack('user_signed_up', { plan: 'pro' });\nother('not_ours', {});\n",
       }),
     ).toEqual(['apps/api/src/signup.ts:3 user_signed_up']);
+  });
+});
+
+describe('inferred resolution', () => {
+  const helper = "import posthog from 'posthog-js';\nexport function trackSignup(plan: string) { posthog.capture('user_signed_up', { plan }); }\n";
+
+  it('takes an import nothing resolves to the one file that defines the name, and says so', async () => {
+    const i = await index({
+      'package.json': JSON.stringify({ name: 'web', dependencies: { react: '18' } }),
+      'src/gen/analytics.ts': helper,
+      'src/signup.ts': "import { trackSignup } from 'generated/analytics';\ntrackSignup('pro');\n",
+    });
+    const site = i.calls.find((c) => c.file === 'src/signup.ts');
+    expect(site?.event && 'value' in site.event ? site.event.value : undefined).toBe('user_signed_up');
+    expect(site?.inferred).toBe(true);
+    const direct = i.calls.find((c) => c.file === 'src/gen/analytics.ts');
+    expect(direct?.inferred).toBeUndefined();
+  });
+
+  it('infers nothing for a name defined twice, for a package the manifest depends on, or for a default import', async () => {
+    // With no dependency declared anywhere, a bare name may be any registry package.
+    expect(await sitesOf({ 'src/gen/analytics.ts': helper, 'src/signup.ts': "import { trackSignup } from '@vendor/analytics';\ntrackSignup('pro');\n" })).toEqual([
+      'src/gen/analytics.ts:2 user_signed_up',
+    ]);
+    const sites = await sitesOf({
+      'package.json': JSON.stringify({ name: 'web', dependencies: { '@acme/tracking': '1' } }),
+      'src/gen/analytics.ts': helper,
+      'src/old/analytics.ts': helper.replace('user_signed_up', 'legacy_signed_up'),
+      'src/lib/ext.ts': "import posthog from 'posthog-js';\nexport function trackExternal(x: string) { posthog.capture('external_sent', { x }); }\nexport default trackExternal;\n",
+      'src/signup.ts': [
+        "import { trackSignup } from 'generated/analytics';",
+        "import { trackExternal } from '@acme/tracking';",
+        "import fallback from 'generated/ext';",
+        "trackSignup('pro');",
+        "trackExternal('a');",
+        "fallback('b');",
+      ].join('\n'),
+    });
+    expect(sites.filter((s) => s.startsWith('src/signup.ts'))).toEqual([]);
   });
 });
 
@@ -265,6 +305,18 @@ describe('never a silent pass', () => {
       rules: allRules,
     });
     expect(seen.coverage).toMatchObject({ calls: 1, files: 1, viaWrappers: 0, inferred: 0, analysedFiles: 1 });
+
+    const inferred = await review({
+      head: new MemorySnapshot({
+        'package.json': JSON.stringify({ name: 'web', dependencies: { 'posthog-js': '1' } }),
+        'src/gen/track.ts': "import posthog from 'posthog-js';\nexport function trackOpen(page: string) { posthog.capture('page_opened', { page }); }\n",
+        'src/a.ts': "import { trackOpen } from 'generated/track';\ntrackOpen('home');\n",
+      }),
+      mode: 'all',
+      rules: allRules,
+    });
+    expect(inferred.coverage).toMatchObject({ calls: 2, viaWrappers: 1, inferred: 1 });
+    expect(inferred.coverage.sites.find((s) => s.file === 'src/a.ts')).toMatchObject({ event: 'page_opened', inferred: true });
     expect(renderText(seen)).toContain('Recognised 1 tracking call in 1 file in the repository');
 
     const blind = await review({
