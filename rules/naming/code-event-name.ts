@@ -16,7 +16,8 @@ export default defineRule({
       if (call.kind !== 'track' || call.context.isTestFile || !call.event) continue;
       for (const name of namesOf(call.event)) {
         if (ctx.plan?.byName.has(name)) continue;
-        const at = call.event.location;
+        // A constant's name is reported once, where it is written: that is where it is renamed.
+        const at = call.event.kind === 'constant' && call.event.definedAt ? call.event.definedAt : call.event.location;
         const key = `${name}@${at.file}:${at.line}:${at.column}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -202,7 +202,8 @@ function buildCall(analyzer: Analyzer, node: ts.CallExpression, resolved: Resolv
   const location = program.location(node);
   const shape = resolved.shape;
   let event: EventName | undefined;
-  let propertiesExpr: ts.Expression | undefined = resolved.properties && 'expr' in resolved.properties ? resolved.properties.expr : undefined;
+  const located = resolved.properties && 'expr' in resolved.properties ? resolved.properties : undefined;
+  let propertiesExpr: ts.Expression | undefined = located?.expr;
 
   if (resolved.event) {
     if ('missing' in resolved.event) event = { kind: 'dynamic', reason: resolved.event.missing, text: '', location };
@@ -218,13 +219,13 @@ function buildCall(analyzer: Analyzer, node: ts.CallExpression, resolved: Resolv
         const schema = selfDescribing(analyzer, expr);
         event = schema.event ?? { kind: 'dynamic', reason: 'the Iglu schema URI cannot be resolved statically', text: shortText(expr), location: program.location(expr) };
         propertiesExpr = schema.data;
-      } else event = eventName(analyzer, expr);
+      } else event = eventName(analyzer, expr, 'expr' in resolved.event ? resolved.event.path : undefined);
     }
   }
 
   const identity: IdentityEntry[] = resolved.identity.map(({ name, expr }) => identityEntry(analyzer, name, expr));
   const identitySource = resolved.identityIn ? unwrap(resolved.identityIn) : undefined;
-  const properties = propertiesOf(analyzer, site.wrapperEntries, propertiesExpr, resolved.extraProperties, identitySource !== undefined, identity);
+  const properties = propertiesOf(analyzer, site.wrapperEntries, propertiesExpr, resolved.extraProperties, identitySource !== undefined, identity, located?.path, located?.omit);
 
   const internal = isInternal(analyzer, resolved);
   return {
@@ -248,31 +249,36 @@ function buildCall(analyzer: Analyzer, node: ts.CallExpression, resolved: Resolv
 
 /** A call inside a wrapper whose pieces come from the wrapper's parameters: its call sites are the tracking calls. */
 function isInternal(analyzer: Analyzer, resolved: ResolvedCall): boolean {
-  const isParam = (expr: ts.Expression | undefined) => expr !== undefined && analyzer.evaluate(expr).kind === 'param';
+  const isParam = (expr: ts.Expression | undefined, path?: readonly string[]) => expr !== undefined && analyzer.valueAt(expr, path).kind === 'param';
   if (resolved.event && 'expr' in resolved.event) {
     const event = unwrap(resolved.event.expr);
-    if (isParam(event)) return true;
+    if (isParam(event, resolved.event.path)) return true;
+    // `Names[event]`: a lookup keyed by a parameter.
+    if (ts.isElementAccessExpression(event) && isParam(event.argumentExpression)) return true;
     // `` `${name} - cli` `` around a parameter: the wrapper's callers send the real names.
     if (ts.isTemplateExpression(event) && event.templateSpans.some((span) => isParam(span.expression))) return true;
     if (ts.isBinaryExpression(event) && event.operatorToken.kind === ts.SyntaxKind.PlusToken && (isParam(event.left) || isParam(event.right))) return true;
   }
   if (resolved.properties && 'expr' in resolved.properties) {
     const props = unwrap(resolved.properties.expr);
-    if (isParam(props)) return true;
+    if (isParam(props, resolved.properties.path)) return true;
     if (ts.isObjectLiteralExpression(props) && props.properties.some((p) => ts.isSpreadAssignment(p) && isParam(p.expression))) return true;
   }
   return false;
 }
 
-function eventName(analyzer: Analyzer, expr: ts.Expression): EventName {
+function eventName(analyzer: Analyzer, expr: ts.Expression, path?: readonly string[]): EventName {
   const program = analyzer.program;
   const location = program.location(expr);
-  const value = analyzer.evaluate(expr);
+  const value = analyzer.valueAt(expr, path);
   if (value.kind === 'string') {
-    return value.via ? { kind: 'constant', value: value.value, via: value.via, location } : { kind: 'literal', value: value.value, location };
+    if (!value.via) return { kind: 'literal', value: value.value, location };
+    const definedAt = program.location(value.node);
+    return { kind: 'constant', value: value.value, via: value.via, location, ...(definedAt.file !== location.file || definedAt.line !== location.line ? { definedAt } : {}) };
   }
   if (value.kind === 'strings') return { kind: 'choice', values: value.values, location };
-  return { kind: 'dynamic', reason: dynamicReason(analyzer, expr, value), text: shortText(expr), location };
+  const text = path?.length ? `${shortText(expr)}.${path.join('.')}` : shortText(expr);
+  return { kind: 'dynamic', reason: dynamicReason(analyzer, expr, value), text, location };
 }
 
 function dynamicReason(analyzer: Analyzer, expr: ts.Expression, value: Value): string {
@@ -333,17 +339,22 @@ function propertiesOf(
   extra: readonly ts.ObjectLiteralElementLike[],
   identityInside: boolean,
   identity: IdentityEntry[],
+  path?: readonly string[],
+  omit?: readonly string[],
 ): Properties {
   const program = analyzer.program;
   if (!expr && extra.length === 0) return { kind: 'none' };
   let literal: ts.ObjectLiteralExpression | undefined;
   if (expr) {
     const e = unwrap(expr);
-    if (ts.isObjectLiteralExpression(e)) literal = e;
+    if (ts.isObjectLiteralExpression(e) && !path?.length) literal = e;
     else {
-      const value = analyzer.evaluate(e);
+      const value = analyzer.valueAt(e, path);
       if (value.kind === 'object') literal = value.node;
-      else if (extra.length === 0) return { kind: 'passthrough', text: shortText(e), reads: readsOf(e), location: program.location(e) };
+      else if (extra.length === 0) {
+        const text = path?.length ? `${shortText(e)}.${path.join('.')}` : shortText(e);
+        return { kind: 'passthrough', text, reads: readsOf(e), location: program.location(e) };
+      }
     }
   }
   const result: Properties = { kind: 'object', entries: [], spreads: [], complete: true, location: program.location(literal ?? expr ?? extra[0] ?? ts.factory.createObjectLiteralExpression()) };
@@ -367,6 +378,8 @@ function propertiesOf(
         result.complete = false;
         continue;
       }
+      // The event key a wrapper's rest pattern took off: not a property.
+      if (!fromWrapper && depth === 0 && omit?.includes(key)) continue;
       const valueNode = ts.isPropertyAssignment(prop) ? prop.initializer : ts.isShorthandPropertyAssignment(prop) ? prop.name : prop;
       if (identityInside && IDENTITY_KEYS.includes(key) && ts.isExpression(valueNode)) {
         identity.push(identityEntry(analyzer, key, valueNode));

@@ -8,7 +8,8 @@ export type CallKind = 'track' | 'identify' | 'group' | 'alias' | 'people';
 export type EventName =
   | { kind: 'literal'; value: string; location: SourceLocation }
   /** Resolved through a const, an enum member or an `as const` object member (`Events.ReportExported`). */
-  | { kind: 'constant'; value: string; via: string; location: SourceLocation }
+  /** `definedAt`: where the name itself is written (the member's string), when that is another place. */
+  | { kind: 'constant'; value: string; via: string; location: SourceLocation; definedAt?: SourceLocation }
   /** One of several names known statically (`ok ? 'a_done' : 'a_failed'`). */
   | { kind: 'choice'; values: string[]; location: SourceLocation }
   | { kind: 'dynamic'; reason: string; text: string; location: SourceLocation };

@@ -118,11 +118,12 @@ export function isFunctionLike(node: ts.Node): node is FunctionLike {
 }
 
 export type Binding =
-  | { kind: 'variable'; decl: ts.VariableDeclaration; path: string[] }
+  /** `omit`: for a rest pattern (`{ event, ...rest }`), the keys taken before it. */
+  | { kind: 'variable'; decl: ts.VariableDeclaration; path: string[]; omit?: string[] }
   | { kind: 'function'; decl: ts.FunctionDeclaration }
   | { kind: 'class'; decl: ts.ClassDeclaration }
   | { kind: 'enum'; decl: ts.EnumDeclaration }
-  | { kind: 'parameter'; decl: ts.ParameterDeclaration; fn: FunctionLike; index: number; path: string[] }
+  | { kind: 'parameter'; decl: ts.ParameterDeclaration; fn: FunctionLike; index: number; path: string[]; omit?: string[] }
   | { kind: 'import'; module: string; name: string }
   | { kind: 'self'; fn: ts.FunctionExpression | ts.ClassExpression };
 
@@ -289,6 +290,19 @@ export class CodeProgram {
     return this.sources.has(file) ? file : undefined;
   }
 
+  /**
+   * The files of the searchable texts that pass `test`, parsed (shared) if they were not yet: for
+   * facts that sit in a file no import leads to (the dispatch a React root configures).
+   */
+  parsedWhere(test: (text: string) => boolean): string[] {
+    const out: string[] = [];
+    for (const [file, text] of this.readable) {
+      if (!CODE_FILE.test(file) || !test(text)) continue;
+      if (this.sources.has(file) || this.add(file, text)) out.push(file);
+    }
+    return out;
+  }
+
   /** The repository file an import names from `from` (relative, tsconfig paths, workspace packages). */
   resolveModule(from: string, specifier: string): string | undefined {
     return this.modules.resolve(from, specifier);
@@ -327,21 +341,21 @@ export class CodeProgram {
     };
     if (isFunctionLike(node)) {
       node.parameters.forEach((param, index) =>
-        bindingNames(param.name, []).forEach(([name, path]) => declare(name, { kind: 'parameter', decl: param, fn: node, index, path })),
+        bindingNames(param.name, []).forEach(([name, path, omit]) => declare(name, { kind: 'parameter', decl: param, fn: node, index, path, ...(omit ? { omit } : {}) })),
       );
       if (ts.isFunctionExpression(node) && node.name) declare(node.name.text, { kind: 'self', fn: node });
     }
     if (ts.isCatchClause(node) && node.variableDeclaration) {
-      for (const [name, path] of bindingNames(node.variableDeclaration.name, [])) declare(name, { kind: 'variable', decl: node.variableDeclaration, path });
+      for (const [name, path, omit] of bindingNames(node.variableDeclaration.name, [])) declare(name, { kind: 'variable', decl: node.variableDeclaration, path, ...(omit ? { omit } : {}) });
     }
     if ((ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node)) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
-      for (const decl of node.initializer.declarations) for (const [name, path] of bindingNames(decl.name, [])) declare(name, { kind: 'variable', decl, path });
+      for (const decl of node.initializer.declarations) for (const [name, path, omit] of bindingNames(decl.name, [])) declare(name, { kind: 'variable', decl, path, ...(omit ? { omit } : {}) });
     }
     const statements = ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node) ? node.statements : undefined;
     for (const statement of statements ?? []) {
       if (ts.isVariableStatement(statement)) {
         for (const decl of statement.declarationList.declarations) {
-          for (const [name, path] of bindingNames(decl.name, [])) declare(name, { kind: 'variable', decl, path });
+          for (const [name, path, omit] of bindingNames(decl.name, [])) declare(name, { kind: 'variable', decl, path, ...(omit ? { omit } : {}) });
         }
       } else if (ts.isFunctionDeclaration(statement) && statement.name) declare(statement.name.text, { kind: 'function', decl: statement });
       else if (ts.isClassDeclaration(statement) && statement.name) declare(statement.name.text, { kind: 'class', decl: statement });
@@ -459,19 +473,27 @@ interface Scope {
   outer: Map<string, Binding | null>;
 }
 
-/** Names a binding pattern declares, each with its destructuring path (`{ a: { b } }` → b at [a, b]). */
-export function bindingNames(name: ts.BindingName, path: string[]): Array<[string, string[]]> {
+/**
+ * Names a binding pattern declares, each with its destructuring path (`{ a: { b } }` → b at [a, b]);
+ * a rest element (`{ event, ...rest }`) stands for the object it is in, less the keys before it.
+ */
+export function bindingNames(name: ts.BindingName, path: string[]): Array<[string, string[], string[]?]> {
   if (ts.isIdentifier(name)) return [[name.text, path]];
-  const out: Array<[string, string[]]> = [];
+  const out: Array<[string, string[], string[]?]> = [];
+  const taken: string[] = [];
   name.elements.forEach((element, index) => {
     if (ts.isOmittedExpression(element)) return;
-    if (element.dotDotDotToken) return;
+    if (element.dotDotDotToken) {
+      if (ts.isObjectBindingPattern(name) && ts.isIdentifier(element.name)) out.push([element.name.text, path, taken.slice()]);
+      return;
+    }
     let key: string | undefined;
     if (ts.isObjectBindingPattern(name)) {
       const prop = element.propertyName ?? (ts.isIdentifier(element.name) ? element.name : undefined);
       key = prop && (ts.isIdentifier(prop) || ts.isStringLiteral(prop)) ? prop.text : undefined;
     } else key = String(index);
     if (key === undefined) return;
+    taken.push(key);
     out.push(...bindingNames(element.name, [...path, key]));
   });
   return out;

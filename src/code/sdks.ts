@@ -194,7 +194,14 @@ export type SdkExport =
   /** A free function (`import { track } from '@amplitude/analytics-browser'`). */
   | { kind: 'function'; flavour: SdkFlavour; method: string }
   /** A function returning an SDK function (`const plausible = usePlausible()`). */
-  | { kind: 'function-factory'; flavour: SdkFlavour; method: string };
+  | { kind: 'function-factory'; flavour: SdkFlavour; method: string }
+  /**
+   * react-tracking's `useTracking()`: its `trackEvent(data)` hands `data` to the `dispatch` function
+   * the application configured with `track(…, { dispatch })`, which is where the SDK is called.
+   */
+  | { kind: 'dispatching-hook' }
+  /** react-tracking's `track(data, { dispatch })` (HOC or decorator): where `dispatch` is configured. */
+  | { kind: 'dispatch-config' };
 
 export interface SdkModule {
   /** Named exports; `default` and `*` (namespace import) included. */
@@ -242,6 +249,8 @@ export const SDK_MODULES: Readonly<Record<string, SdkModule>> = {
   'next-plausible': { exports: { usePlausible: { kind: 'function-factory', flavour: PLAUSIBLE, method: 'plausible' } } },
   '@plausible-analytics/tracker': { exports: { track: { kind: 'function', flavour: plausible('track'), method: 'track' } } },
   'plausible-tracker': { exports: { default: { kind: 'factory', flavour: plausible('trackEvent') } } },
+  // No `default` here: a namespace import (`import * as reactTracking`) then reads the named exports.
+  'react-tracking': { exports: { useTracking: { kind: 'dispatching-hook' }, track: { kind: 'dispatch-config' } } },
   'frappe-ui/frappe': { exports: { useTelemetry: { kind: 'factory', flavour: FRAPPE_TELEMETRY } } },
   '@snowplow/node-tracker': {
     exports: { tracker: { kind: 'factory', flavour: SNOWPLOW_NODE }, newTracker: { kind: 'factory', flavour: SNOWPLOW_NODE } },

@@ -1,6 +1,6 @@
 import { IDENTITY_KEYS, SDK_GLOBAL_FUNCTIONS, SDK_GLOBALS, SDK_MODULES, type ArgRef, type MethodShape, type SdkExport, type SdkFlavour } from './sdks.js';
 import type { WrapperConfig } from '../engine/config.js';
-import { CodeProgram, isFunctionLike, NodeCache, ts, type Binding, type ExportTarget, type FunctionLike } from './program.js';
+import { CodeProgram, hasModifier, isFunctionLike, NodeCache, ts, type Binding, type ExportTarget, type FunctionLike } from './program.js';
 
 /**
  * What an expression stands for, as far as static reading can tell. This is a small abstract
@@ -21,7 +21,10 @@ export type Value =
   | { kind: 'module'; file: string }
   /** A whole SDK package, as `require('mixpanel')` or `await import('posthog-js')` give it. */
   | { kind: 'sdk-module'; module: string }
-  | { kind: 'param'; fn: FunctionLike; index: number; path: string[] };
+  /** What react-tracking's `useTracking()` returns: `trackEvent` is the configured dispatch. */
+  | { kind: 'dispatching' }
+  /** A parameter of `fn`, or a member of it; `omit`: keys a rest pattern (`{ event, ...rest }`) left out. */
+  | { kind: 'param'; fn: FunctionLike; index: number; path: string[]; omit?: string[] };
 
 const UNKNOWN: Value = { kind: 'unknown' };
 
@@ -32,13 +35,15 @@ export interface ResolvedCall {
   /** Display name of what is called (`analytics.track`, `trackEvent`). */
   method: string;
   via: string[];
+  /** `path`: members still to take from `expr`, when the argument was not a literal holding them (`trackManual({ data })`). */
   event?:
-    | { expr: ts.Expression }
+    | { expr: ts.Expression; path?: string[] }
     | { fixed: ts.Expression }
     | { missing: string }
     /** A wrapper builds the name around its argument (`` `${name} - cli` ``): the value when it is known. */
     | { built: ts.Expression; value?: string };
-  properties?: { expr: ts.Expression } | { missing: string };
+  /** `omit`: keys of the object that are not properties (the event key a rest pattern took out). */
+  properties?: { expr: ts.Expression; path?: string[]; omit?: string[] } | { missing: string };
   /** Entries a wrapper adds around the caller's properties. */
   extraProperties: ts.ObjectLiteralElementLike[];
   identity: Array<{ name: string; expr: ts.Expression }>;
@@ -56,8 +61,11 @@ export interface WrapperSummary {
   name: string;
   inner: ResolvedCall;
   eventParam?: ParamRef;
-  /** The event name is a template or concatenation around a parameter (`param`: the first one it reads). */
-  eventTemplate?: { expr: ts.TemplateExpression | ts.BinaryExpression; param: ParamRef };
+  /**
+   * The event name is built from a parameter: a template or concatenation around it, or a lookup
+   * keyed by it (`HumanEventNames[event]`); `param`: the first parameter it reads.
+   */
+  eventTemplate?: { expr: ts.TemplateExpression | ts.BinaryExpression | ts.ElementAccessExpression; param: ParamRef };
   propertiesParam?: ParamRef;
   identityParams: Array<{ name: string; ref: ParamRef }>;
   /** Identity the wrapper supplies itself (`distinctId: getUserId()`). */
@@ -70,6 +78,8 @@ export interface WrapperSummary {
 export interface ParamRef {
   index: number;
   path: string[];
+  /** Keys left out by a rest pattern: the event key taken off before the rest became the properties. */
+  omit?: string[];
 }
 
 /** Names of helpers whose job is to track (`trackError`, `captureSignup`, `logAnalyticsEvent`). */
@@ -244,6 +254,8 @@ export class Analyzer {
         if (value.kind === 'unknown') value = this.typeValue(binding.decl.type);
         if (value.kind === 'unknown' && binding.path.length === 0) value = this.assignedValue(binding.decl);
         for (const key of binding.path) value = this.member(value, key);
+        // `const { event, ...rest } = args`: the rest of a parameter, less the keys taken off it.
+        if (binding.omit && value.kind === 'param') return { ...value, omit: binding.omit };
         return value;
       }
       case 'function':
@@ -263,7 +275,7 @@ export class Analyzer {
           for (const key of binding.path) value = this.member(value, key);
           return value;
         }
-        return { kind: 'param', fn: binding.fn, index: binding.index, path: binding.path };
+        return { kind: 'param', fn: binding.fn, index: binding.index, path: binding.path, ...(binding.omit ? { omit: binding.omit } : {}) };
       }
       case 'import':
         return this.importValue(binding.module, binding.name, file);
@@ -348,7 +360,7 @@ export class Analyzer {
 
   /** A declared type that names an SDK class or one of the repository's classes (dependency injection). */
   typeValue(type: ts.TypeNode | undefined, depth = 0): Value {
-    if (!type || depth > 4) return UNKNOWN;
+    if (!type || depth > 8) return UNKNOWN;
     if (ts.isParenthesizedTypeNode(type)) return this.typeValue(type.type, depth + 1);
     // `PostHog | null`, `Analytics | undefined`: the one type that is not empty.
     if (ts.isUnionTypeNode(type)) {
@@ -372,20 +384,74 @@ export class Analyzer {
     }
     let value: Value;
     if (ts.isIdentifier(typeName)) {
-      // `type Telemetry = ReturnType<typeof factory>`: a type alias of the same file.
-      const alias = typeName.getSourceFile().statements.find((st): st is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(st) && st.name.text === typeName.text);
+      // `type Telemetry = ReturnType<typeof factory>`: a type alias of this file or imported.
+      const alias = this.typeAlias(typeName);
       if (alias) return this.typeValue(alias.type, depth + 1);
       value = this.identifier(typeName);
+      // `RPCClient<Procedures>`, `Remote<Worker>`: a generic of a package over one of the
+      // repository's classes is taken to be a proxy that offers that class's methods.
+      if (value.kind === 'unknown' && type.typeArguments?.length && !CONTAINER_TYPES.has(typeName.text) && this.isPackageType(typeName)) {
+        for (const arg of type.typeArguments) {
+          const inner = this.typeValue(arg, depth + 1);
+          if (inner.kind === 'instance' || inner.kind === 'sdk') return inner;
+        }
+      }
     } else {
       // `Mixpanel.Mixpanel`, `PostHogNode.PostHog`: a type inside an SDK package's namespace.
       const left = ts.isIdentifier(typeName.left) ? this.identifier(typeName.left) : UNKNOWN;
-      if (left.kind === 'sdk-export' || left.kind === 'sdk') return { kind: 'sdk', flavour: left.kind === 'sdk' ? left.flavour : left.exp.flavour };
+      if (left.kind === 'sdk') return left;
+      if (left.kind === 'sdk-export' && 'flavour' in left.exp) return { kind: 'sdk', flavour: left.exp.flavour };
       value = this.member(left, typeName.right.text);
     }
     if (value.kind === 'sdk-export' && (value.exp.kind === 'class' || value.exp.kind === 'namespace' || value.exp.kind === 'factory')) return { kind: 'sdk', flavour: value.exp.flavour };
     if (value.kind === 'sdk') return value;
     if (value.kind === 'class') return { kind: 'instance', node: value.node };
     return UNKNOWN;
+  }
+
+  private dispatch: Value | undefined;
+
+  /**
+   * The `dispatch` function given to react-tracking's `track(data, { dispatch })` somewhere in the
+   * files this review read (the application root, usually): found once. Without one, react-tracking
+   * pushes to `window.dataLayer`, whose event key nothing here can tell.
+   */
+  private configuredDispatch(): Value {
+    if (this.dispatch) return this.dispatch;
+    this.dispatch = UNKNOWN;
+    for (const file of this.program.parsedWhere((text) => /\bdispatch\b/.test(text) && /\btrack\b/.test(text))) {
+      for (const call of this.program.callsIn(file)) {
+        const options = call.arguments[1];
+        const dispatch = options ? objectProperty(options, 'dispatch') : undefined;
+        if (!dispatch) continue;
+        const callee = this.evaluate(call.expression);
+        if (callee.kind !== 'sdk-export' || callee.exp.kind !== 'dispatch-config') continue;
+        const value = this.evaluate(dispatch);
+        if (value.kind === 'function') {
+          this.dispatch = value;
+          return value;
+        }
+      }
+    }
+    return this.dispatch;
+  }
+
+  /** The type alias a name denotes: declared in its file, or imported from a repository file. */
+  private typeAlias(name: ts.Identifier): ts.TypeAliasDeclaration | undefined {
+    const local = name.getSourceFile().statements.find((st): st is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(st) && st.name.text === name.text);
+    if (local) return local;
+    const binding = this.program.resolve(name.text, name);
+    if (binding?.kind !== 'import' || binding.name === '*' || own(SDK_MODULES, binding.module)) return undefined;
+    const target = this.program.resolveModule(this.program.fileName(name), binding.module);
+    const sf = target ? this.program.sources.get(target) : undefined;
+    return sf?.statements.find((st): st is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(st) && st.name.text === binding.name && hasModifier(st, ts.SyntaxKind.ExportKeyword));
+  }
+
+  /** A type name imported from a package that is no SDK (`r19`, `comlink`), or a global utility type. */
+  private isPackageType(name: ts.Identifier): boolean {
+    const binding = this.program.resolve(name.text, name);
+    if (!binding) return UTILITY_TYPES.has(name.text);
+    return binding.kind === 'import' && !own(SDK_MODULES, binding.module) && this.program.resolveModule(this.program.fileName(name), binding.module) === undefined;
   }
 
   /** Per file, dropped with it (`CodeProgram.forget`): a plain map would keep every tree alive. */
@@ -493,6 +559,8 @@ export class Analyzer {
       }
       case 'sdk-module':
         return this.importValue(target.module, name, '');
+      case 'dispatching':
+        return name === 'trackEvent' ? this.configuredDispatch() : UNKNOWN;
       case 'class':
       case 'instance':
         return this.classMember(target.node, name, target.kind === 'class');
@@ -501,7 +569,7 @@ export class Analyzer {
         const path = [...target.path, name];
         const declared = memberType(target.fn.parameters[target.index]?.type, path);
         const typed = declared ? this.typeValue(declared) : UNKNOWN;
-        return typed.kind !== 'unknown' ? typed : { ...target, path };
+        return typed.kind !== 'unknown' ? typed : { kind: 'param', fn: target.fn, index: target.index, path };
       }
       default:
         return UNKNOWN;
@@ -518,7 +586,12 @@ export class Analyzer {
       for (const prop of node.properties) {
         if (ts.isSpreadAssignment(prop)) index.spreads.push(prop);
         else {
-          const key = propertyNameText(prop.name);
+          // `[Events.signUp]: 'Sign Up'`: a computed key that is a known string.
+          let key = propertyNameText(prop.name);
+          if (key === undefined && prop.name && ts.isComputedPropertyName(prop.name)) {
+            const value = this.evaluate(prop.name.expression);
+            if (value.kind === 'string') key = value.value;
+          }
           if (key !== undefined) index.byName.set(key, prop);
         }
       }
@@ -539,7 +612,7 @@ export class Analyzer {
         if (spread.kind !== 'unknown') return spread;
         continue;
       }
-      if (propertyNameText(prop.name) !== name) continue;
+      if (prop !== own && propertyNameText(prop.name) !== name) continue;
       if (ts.isPropertyAssignment(prop)) {
         const value = this.evaluate(prop.initializer);
         if (value.kind === 'string' && !value.via) return { kind: 'string', value: value.value, node: value.node, via: `${nameOf(node)}.${name}`, container: node };
@@ -591,6 +664,7 @@ export class Analyzer {
   /** The value a call returns: SDK factories, hooks returning helpers, singletons' getters. */
   private callResult(call: ts.CallExpression): Value {
     const callee = this.evaluate(call.expression);
+    if (callee.kind === 'sdk-export' && callee.exp.kind === 'dispatching-hook') return { kind: 'dispatching' };
     if (callee.kind === 'sdk-export' && callee.exp.kind === 'factory') return { kind: 'sdk', flavour: callee.exp.flavour };
     if (callee.kind === 'sdk-export' && callee.exp.kind === 'function-factory') return { kind: 'sdk-export', exp: { kind: 'function', flavour: callee.exp.flavour, method: callee.exp.method } };
     const name = calleeName(call.expression);
@@ -604,6 +678,12 @@ export class Analyzer {
   }
 
   private returnValue(fn: FunctionLike): Value {
+    const found = this.returnedValue(fn);
+    // `(): SliceMachineManagerClient => createRPCClient(…)`: the declared return type tells.
+    return found.kind === 'unknown' && fn.type ? this.typeValue(fn.type) : found;
+  }
+
+  private returnedValue(fn: FunctionLike): Value {
     if (ts.isArrowFunction(fn) && !ts.isBlock(fn.body)) return this.evaluate(fn.body);
     const returns: ts.Expression[] = [];
     const visit = (node: ts.Node) => {
@@ -746,37 +826,71 @@ export class Analyzer {
       ...(inner.inferred ? { inferred: true } : {}),
     };
     if (summary.eventParam) {
-      const expr = paramArg(call, summary.eventParam);
-      resolved.event = expr ? { expr } : { missing: `\`${summary.name}\` is called without an event name` };
+      resolved.event = this.locate(call, summary.eventParam) ?? { missing: `\`${summary.name}\` is called without an event name` };
     } else if (summary.eventTemplate) {
       resolved.event = this.builtEvent(call, summary, summary.eventTemplate);
     } else if (inner.event) resolved.event = 'expr' in inner.event ? { fixed: inner.event.expr } : inner.event;
     if (summary.propertiesParam) {
-      const expr = paramArg(call, summary.propertiesParam);
-      if (expr) resolved.properties = { expr };
+      const at = this.locate(call, summary.propertiesParam);
+      if (at) resolved.properties = summary.propertiesParam.omit ? { ...at, omit: summary.propertiesParam.omit } : at;
     } else if (inner.properties && 'expr' in inner.properties) {
       resolved.properties = inner.properties;
     }
     for (const { name, ref } of summary.identityParams) {
-      const expr = paramArg(call, ref);
-      if (expr) resolved.identity.push({ name, expr });
+      const at = this.locate(call, ref);
+      if (at?.path) resolved.identityVisible = false;
+      else if (at) resolved.identity.push({ name, expr: at.expr });
     }
     resolved.identity.push(...summary.fixedIdentity);
     if (summary.identityFromProperties && resolved.properties && 'expr' in resolved.properties) resolved.identityIn = resolved.properties.expr;
     return resolved;
   }
 
-  /** If `expr` reads a parameter of `fn` (possibly a member of it), which one. */
-  paramOf(expr: ts.Expression | undefined, fn: FunctionLike): ParamRef | undefined {
+  /** If `expr` (or its member at `path`) reads a parameter of `fn` (possibly a member of it), which one. */
+  paramOf(expr: ts.Expression | undefined, fn: FunctionLike, path: readonly string[] = []): ParamRef | undefined {
     if (!expr) return undefined;
     const e = unwrap(expr);
     // `props || {}`, `properties ?? {}`: the parameter with a default.
     if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
-      return this.paramOf(e.left, fn);
+      return this.paramOf(e.left, fn, path);
     }
-    const value = this.evaluate(expr);
-    if (value.kind === 'param' && value.fn === fn) return { index: value.index, path: value.path };
+    const value = this.valueAt(expr, path);
+    if (value.kind === 'param' && value.fn === fn) return { index: value.index, path: value.path, ...(value.omit ? { omit: value.omit } : {}) };
     return undefined;
+  }
+
+  /** What `expr` stands for, or its member at `path`. */
+  valueAt(expr: ts.Expression, path: readonly string[] = []): Value {
+    let value = this.evaluate(expr);
+    for (const key of path) value = this.member(value, key);
+    return value;
+  }
+
+  /**
+   * Where a wrapper's parameter (or a member of it) is at one of its call sites: the expression, or
+   * the nearest one and the members still to take from it when the argument is not a literal that
+   * holds them (`trackManual({ user, data })`, `track(payload)`). Undefined when nothing is passed.
+   */
+  locate(call: ts.CallExpression, ref: ParamRef): { expr: ts.Expression; path?: string[] } | undefined {
+    let expr: ts.Expression | undefined = call.arguments[ref.index];
+    if (!expr) return undefined;
+    for (let i = 0; i < ref.path.length; i++) {
+      const key = ref.path[i] ?? '';
+      let holder = unwrap(expr);
+      if (!ts.isObjectLiteralExpression(holder) && ts.isIdentifier(holder)) {
+        const value = this.evaluate(holder);
+        if (value.kind === 'object') holder = value.node;
+      }
+      const next = objectProperty(holder, key);
+      if (next) {
+        expr = next;
+        continue;
+      }
+      // A literal without the key, and without spreads that could bring it: nothing is passed.
+      if (ts.isObjectLiteralExpression(holder) && !holder.properties.some(ts.isSpreadAssignment)) return undefined;
+      return { expr, path: ref.path.slice(i) };
+    }
+    return { expr };
   }
 
   /**
@@ -794,10 +908,10 @@ export class Analyzer {
       for (const call of callsIn(fn)) {
         const inner = this.resolveCall(call);
         if (!inner) continue;
-        const eventParam = inner.event && 'expr' in inner.event ? this.paramOf(inner.event.expr, fn) : undefined;
-        let propertiesParam = inner.properties && 'expr' in inner.properties ? this.paramOf(inner.properties.expr, fn) : undefined;
+        const eventParam = inner.event && 'expr' in inner.event ? this.paramOf(inner.event.expr, fn, inner.event.path) : undefined;
+        let propertiesParam = inner.properties && 'expr' in inner.properties ? this.paramOf(inner.properties.expr, fn, inner.properties.path) : undefined;
         const extraProperties = [...inner.extraProperties];
-        if (!propertiesParam && inner.properties && 'expr' in inner.properties) {
+        if (!propertiesParam && inner.properties && 'expr' in inner.properties && !inner.properties.path) {
           const literal = unwrap(inner.properties.expr);
           if (ts.isObjectLiteralExpression(literal)) {
             for (const prop of literal.properties) {
@@ -860,12 +974,13 @@ export class Analyzer {
     return summary ?? undefined;
   }
 
-  /** An event name written as a template or concatenation that reads parameters of `fn`. */
+  /** An event name written as a template, a concatenation or a lookup that reads parameters of `fn`. */
   private templateOf(expr: ts.Expression, fn: FunctionLike): WrapperSummary['eventTemplate'] {
     const e = unwrap(expr);
     let parts: ts.Expression[];
     if (ts.isTemplateExpression(e)) parts = e.templateSpans.map((span) => span.expression);
     else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) parts = [e.left, e.right];
+    else if (ts.isElementAccessExpression(e)) parts = [e.argumentExpression];
     else return undefined;
     for (const part of parts) {
       const param = this.paramOf(part, fn);
@@ -878,15 +993,24 @@ export class Analyzer {
   private builtEvent(call: ts.CallExpression, summary: WrapperSummary, template: NonNullable<WrapperSummary['eventTemplate']>): { built: ts.Expression; value?: string } {
     const piece = (part: ts.Expression): string | undefined => {
       const ref = this.paramOf(part, summary.fn);
-      const value = ref ? this.evaluate(paramArg(call, ref)) : this.evaluate(part);
+      const at = ref ? this.locate(call, ref) : undefined;
+      const value = ref ? (at ? this.valueAt(at.expr, at.path) : UNKNOWN) : this.evaluate(part);
       return value.kind === 'string' ? value.value : undefined;
     };
     const e = template.expr;
-    const pieces = ts.isTemplateExpression(e)
-      ? [e.head.text, ...e.templateSpans.flatMap((span) => [piece(span.expression), span.literal.text])]
-      : [piece(e.left), piece(e.right)];
-    const value = pieces.every((p) => p !== undefined) ? pieces.join('') : undefined;
-    return { built: paramArg(call, template.param) ?? call, ...(value !== undefined ? { value } : {}) };
+    let value: string | undefined;
+    if (ts.isElementAccessExpression(e)) {
+      // `HumanEventNames[event]`: the table's entry for the caller's key.
+      const key = piece(e.argumentExpression);
+      const entry = key === undefined ? UNKNOWN : this.member(this.evaluate(e.expression), key);
+      value = entry.kind === 'string' ? entry.value : undefined;
+    } else {
+      const pieces = ts.isTemplateExpression(e)
+        ? [e.head.text, ...e.templateSpans.flatMap((span) => [piece(span.expression), span.literal.text])]
+        : [piece(e.left), piece(e.right)];
+      value = pieces.every((p) => p !== undefined) ? pieces.join('') : undefined;
+    }
+    return { built: this.locate(call, template.param)?.expr ?? call, ...(value !== undefined ? { value } : {}) };
   }
 
   /** A helper named for tracking that sends one fixed event with parameters among its property values. */
@@ -980,6 +1104,11 @@ const WRAPPER_KINDS = new Set([
 /** The expression inside parentheses, `as`, `satisfies`, `!` and `<T>` casts. */
 /** Objects whose members are the browser's globals (`window.analytics`), unless a local name shadows them. */
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
+
+/** Generic types that hold values rather than stand for one: never a proxy of their argument. */
+const CONTAINER_TYPES = new Set(['Array', 'ReadonlyArray', 'Set', 'ReadonlySet', 'Map', 'ReadonlyMap', 'WeakMap', 'WeakSet', 'Record', 'Iterable', 'AsyncIterable', 'Iterator', 'Generator', 'Observable', 'Subject', 'BehaviorSubject', 'Ref', 'MutableRefObject', 'RefObject', 'Signal', 'Writable', 'Readable', 'Store', 'Dispatch', 'SetStateAction', 'Parameters', 'ConstructorParameters', 'InstanceType', 'Exclude', 'Extract']);
+/** Global utility types whose argument is the value's shape. */
+const UTILITY_TYPES = new Set(['Partial', 'Required', 'Readonly', 'Pick', 'Omit', 'NonNullable', 'Promise', 'PromiseLike']);
 
 /** The value of an expression that says what it is by its kind alone, or undefined. */
 function selfEvident(e: ts.Expression): Value | undefined {
@@ -1090,15 +1219,6 @@ export function objectProperty(arg: ts.Expression, key: string): ts.Expression |
     if (ts.isShorthandPropertyAssignment(prop) && prop.name.text === key) return prop.name;
   }
   return undefined;
-}
-
-function paramArg(call: ts.CallExpression, ref: ParamRef): ts.Expression | undefined {
-  let expr: ts.Expression | undefined = call.arguments[ref.index];
-  for (const key of ref.path) {
-    if (!expr) return undefined;
-    expr = objectProperty(expr, key);
-  }
-  return expr;
 }
 
 /** Calls inside a function's own body and the closures it defines, not in nested classes. */

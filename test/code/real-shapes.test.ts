@@ -354,3 +354,232 @@ describe('analysis errors', () => {
     }
   });
 });
+
+describe('payloads handed on whole', () => {
+  const service = [
+    "import { Analytics } from '@segment/analytics-node';",
+    'export class TrackingService {',
+    "  private analytics = new Analytics({ writeKey: 'k' });",
+    '  async trackManual({ user, data }: { user: { id?: string }; data: { event: string; properties?: object } }) {',
+    '    this.analytics.track({ event: data.event, userId: user.id, properties: { ...data.properties, source: "api" } });',
+    '  }',
+    '  async trackWithContext(data: { event: string; properties?: object }) {',
+    '    const userId = currentUser();',
+    '    await this.trackManual({ user: { id: userId }, data });',
+    '  }',
+    '}',
+    'declare function currentUser(): string;',
+  ].join('\n');
+
+  it('follows a wrapper that passes its parameter on inside an object to another wrapper', async () => {
+    const i = await index({
+      'src/tracking.ts': service,
+      'src/orders.ts': [
+        "import { TrackingService } from './tracking';",
+        'export class Orders {',
+        '  constructor(private readonly tracking: TrackingService) {}',
+        '  async place() {',
+        "    await this.tracking.trackWithContext({ event: 'order_placed', properties: { total: 3 } });",
+        '  }',
+        '}',
+      ].join('\n'),
+    });
+    const site = i.calls.find((c) => c.file === 'src/orders.ts');
+    expect(site?.event).toMatchObject({ kind: 'literal', value: 'order_placed' });
+    expect(site?.via).toEqual(['trackWithContext', 'trackManual']);
+    expect(site?.properties).toMatchObject({ kind: 'object', entries: [expect.objectContaining({ key: 'total' }), expect.objectContaining({ key: 'source' })] });
+    // The forwarding call inside the service is no call site of its own.
+    expect(i.calls.filter((c) => c.file === 'src/tracking.ts' && !c.internal)).toEqual([]);
+  });
+
+  it('reads the event off a payload variable at the call site, and calls a payload it cannot see dynamic', async () => {
+    const i = await index({
+      'src/tracking.ts': service,
+      'src/jobs.ts': [
+        "import { TrackingService } from './tracking';",
+        'export async function run(tracking: TrackingService, incoming: { event: string }) {',
+        "  const payload = { event: 'job_finished' };",
+        '  await tracking.trackWithContext(payload);',
+        '  await tracking.trackWithContext(incoming);',
+        '}',
+      ].join('\n'),
+    });
+    const sites = i.calls.filter((c) => c.file === 'src/jobs.ts');
+    expect(sites[0]?.event).toMatchObject({ kind: 'literal', value: 'job_finished' });
+    expect(sites[1]?.internal).toBe(true);
+  });
+
+  it('stays silent for a class whose track method passes its argument to something that is no SDK', async () => {
+    const i = await index({
+      'src/audit.ts': [
+        'export class Audit {',
+        '  private store = new Map<string, object>();',
+        '  track(data: { event: string }) { this.store.set(data.event, data); }',
+        '  trackWithContext(data: { event: string }) { this.track({ ...data }); }',
+        '}',
+        "new Audit().trackWithContext({ event: 'x' });",
+      ].join('\n'),
+    });
+    expect(i.calls).toEqual([]);
+  });
+});
+
+describe('event names looked up and properties taken off a rest pattern', () => {
+  const manager = [
+    "import { Analytics } from '@segment/analytics-node';",
+    "export const EventType = { sliceCreated: 'slice:created', pageView: 'page-view' } as const;",
+    'export const HumanEventType = {',
+    "  [EventType.sliceCreated]: 'Slice Created',",
+    "  [EventType.pageView]: 'Page View',",
+    '} as const;',
+    'export class TelemetryManager {',
+    "  private client = new Analytics({ writeKey: 'k' });",
+    '  async track(args: { event: keyof typeof HumanEventType; repository?: string; [key: string]: unknown }) {',
+    '    const { event, repository, ...properties } = args;',
+    "    this.client.track({ event: HumanEventType[event], userId: 'u', properties: { repository, ...properties } });",
+    '  }',
+    '}',
+  ].join('\n');
+
+  it('sends the table entry for the key the caller gives, with the rest as properties', async () => {
+    const i = await index({
+      'src/telemetry.ts': manager,
+      'src/slices.ts': [
+        "import { TelemetryManager } from './telemetry';",
+        'const telemetry = new TelemetryManager();',
+        "void telemetry.track({ event: 'slice:created', id: 'hero', repository: 'r' });",
+      ].join('\n'),
+    });
+    const site = i.calls.find((c) => c.file === 'src/slices.ts');
+    expect(site?.event).toMatchObject({ kind: 'literal', value: 'Slice Created' });
+    const keys = site?.properties.kind === 'object' ? site.properties.entries.map((e) => e.key) : [];
+    // `event` and `repository` were taken off before the rest became the properties.
+    expect(keys).toEqual(['id', 'repository']);
+    expect(i.calls.filter((c) => c.file === 'src/telemetry.ts' && !c.internal)).toEqual([]);
+  });
+
+  it('says a key the table does not hold gives a name only known at run time', async () => {
+    const i = await index({
+      'src/telemetry.ts': manager,
+      'src/other.ts': "import { TelemetryManager } from './telemetry';\ndeclare const key: any;\nvoid new TelemetryManager().track({ event: key });\n",
+    });
+    const site = i.calls.find((c) => c.file === 'src/other.ts');
+    expect(site?.event?.kind).toBe('dynamic');
+  });
+});
+
+describe('typed proxies of a class', () => {
+  const files = {
+    'packages/manager/src/Manager.ts': [
+      "import { TelemetryManager } from './telemetry';",
+      'export class Manager {',
+      '  telemetry: TelemetryManager;',
+      '  constructor() { this.telemetry = new TelemetryManager(); }',
+      '}',
+    ].join('\n'),
+    'packages/manager/src/telemetry.ts': [
+      "import { Analytics } from '@segment/analytics-node';",
+      'export class TelemetryManager {',
+      "  private client = new Analytics({ writeKey: 'k' });",
+      "  async track(args: { event: string }) { this.client.track({ event: args.event, userId: 'u' }); }",
+      '}',
+    ].join('\n'),
+    'packages/manager/src/procedures.ts': "import { ProceduresOf } from 'rpc-lib';\nimport { Manager } from './Manager';\nexport type Procedures = ProceduresOf<Manager>;\n",
+    'packages/manager/src/client.ts': [
+      "import { createClient, RPCClient } from 'rpc-lib/client';",
+      "import type { Procedures } from './procedures';",
+      'export type ManagerClient = RPCClient<Procedures>;',
+      'export const createManagerClient = (url: string): ManagerClient => {',
+      '  return createClient({ url });',
+      '};',
+    ].join('\n'),
+  };
+
+  it('takes a package generic over one of the repository classes to offer that class, through aliases in other files', async () => {
+    const i = await index({
+      ...files,
+      'packages/web/src/api.ts': [
+        "import { createManagerClient } from '../../manager/src/client';",
+        "export const managerClient = createManagerClient('/_manager');",
+        'export const telemetry = { track: managerClient.telemetry.track };',
+      ].join('\n'),
+      'packages/web/src/button.tsx': "import { telemetry } from './api';\nexport const onClick = () => void telemetry.track({ event: 'button_clicked' });\n",
+    });
+    expect(i.calls.filter((c) => c.file === 'packages/web/src/button.tsx').map((c) => c.event)).toMatchObject([{ kind: 'literal', value: 'button_clicked' }]);
+  });
+
+  it('does not take a container of instances for one of them', async () => {
+    const i = await index({
+      ...files,
+      'packages/web/src/list.ts': [
+        "import { Observable } from 'rxjs';",
+        "import { TelemetryManager } from '../../manager/src/telemetry';",
+        'export const all = (): Observable<TelemetryManager> => undefined as any;',
+        "export const run = () => (all() as any).track({ event: 'never' });",
+      ].join('\n'),
+    });
+    expect(i.calls.filter((c) => c.file === 'packages/web/src/list.ts')).toEqual([]);
+  });
+});
+
+describe('react-tracking', () => {
+  const analytics = [
+    "import * as reactTracking from 'react-tracking';",
+    'export const useTracking = reactTracking.useTracking;',
+    'export const track = reactTracking.track;',
+    'export function dispatch(data: { eventName?: string; [key: string]: unknown }) {',
+    '  const { eventName, ...rest } = data;',
+    "  (window as any).analytics.track(eventName || 'MISSING', { ...rest });",
+    '}',
+  ].join('\n');
+
+  it('sends trackEvent payloads through the dispatch the application root configures', async () => {
+    const i = await index({
+      'src/util/analytics.ts': analytics,
+      'src/App.tsx': "import { track, dispatch } from './util/analytics';\nexport const enhance = track({ source: 'web' }, { dispatch });\n",
+      'src/Save.tsx': [
+        "import { useTracking } from './util/analytics';",
+        'export function Save() {',
+        '  const { trackEvent } = useTracking();',
+        "  return <button onClick={() => trackEvent({ eventName: 'settings_saved', tab: 'general' })} />;",
+        '}',
+      ].join('\n'),
+    });
+    const site = i.calls.find((c) => c.file === 'src/Save.tsx');
+    expect(site?.event).toMatchObject({ kind: 'literal', value: 'settings_saved' });
+    expect(site?.properties.kind === 'object' ? site.properties.entries.map((e) => e.key) : []).toEqual(['tab']);
+  });
+
+  it('stays silent without a configured dispatch, and for a useTracking hook of another package', async () => {
+    const i = await index({
+      'src/util/analytics.ts': analytics,
+      'src/Save.tsx': [
+        "import { useTracking } from './util/analytics';",
+        "import { useTracking as useRoute } from 'route-tracker';",
+        'export function Save() {',
+        '  const { trackEvent } = useTracking();',
+        '  const route = useRoute();',
+        "  route.trackEvent({ eventName: 'x' });",
+        "  return <button onClick={() => trackEvent({ eventName: 'settings_saved' })} />;",
+        '}',
+      ].join('\n'),
+    });
+    expect(i.calls.filter((c) => c.file === 'src/Save.tsx')).toEqual([]);
+  });
+});
+
+describe('event constants', () => {
+  it('reports a badly named constant once, where its name is written', async () => {
+    const report = await review({
+      head: new MemorySnapshot({
+        'src/events.ts': "export enum Events {\n  Saved = 'settingsSave',\n}\n",
+        'src/a.ts': "import posthog from 'posthog-js';\nimport { Events } from './events';\nposthog.capture(Events.Saved);\n",
+        'src/b.ts': "import posthog from 'posthog-js';\nimport { Events } from './events';\nposthog.capture(Events.Saved, { from: 'b' });\n",
+      }),
+      mode: 'all',
+      rules: allRules,
+    });
+    const naming = report.findings.filter((f) => f.ruleId === 'naming/code-event-name');
+    expect(naming.map((f) => `${f.file}:${f.line}`)).toEqual(['src/events.ts:2']);
+  });
+});
