@@ -253,6 +253,8 @@ export class Analyzer {
         let value = binding.decl.initializer ? this.evaluate(binding.decl.initializer) : UNKNOWN;
         if (value.kind === 'unknown') value = this.typeValue(binding.decl.type);
         if (value.kind === 'unknown' && binding.path.length === 0) value = this.assignedValue(binding.decl);
+        // `const [client, setClient] = useState<AnalyticsBrowser>()`: the state has the declared type.
+        if (value.kind === 'unknown' && binding.path.length === 1 && binding.path[0] === '0') return this.stateType(binding.decl.initializer);
         for (const key of binding.path) value = this.member(value, key);
         // `const { event, ...rest } = args`: the rest of a parameter, less the keys taken off it.
         if (binding.omit && value.kind === 'param') return { ...value, omit: binding.omit };
@@ -407,6 +409,12 @@ export class Analyzer {
     if (value.kind === 'sdk') return value;
     if (value.kind === 'class') return { kind: 'instance', node: value.node };
     return UNKNOWN;
+  }
+
+  private stateType(init: ts.Expression | undefined): Value {
+    const call = init && unwrap(init);
+    if (!call || !ts.isCallExpression(call) || calleeName(call.expression) !== 'useState') return UNKNOWN;
+    return this.typeValue(call.typeArguments?.[0]);
   }
 
   private dispatch: Value | undefined;

@@ -583,3 +583,23 @@ describe('event constants', () => {
     expect(naming.map((f) => `${f.file}:${f.line}`)).toEqual(['src/events.ts:2']);
   });
 });
+
+describe('React state', () => {
+  it('takes the state of a useState typed by an SDK class for an instance of it', async () => {
+    const sites = await sitesOf({
+      'src/Provider.tsx': [
+        "import { useState } from 'react';",
+        "import { AnalyticsBrowser } from '@segment/analytics-next';",
+        'export function Provider({ user }: { user: string }) {',
+        '  const [analytics, setAnalytics] = useState<AnalyticsBrowser>();',
+        "  const [label] = useState<string>('x');",
+        "  const [store] = useState<Map<string, string>>(new Map());",
+        "  const identify = () => analytics?.identify(user, { plan: 'pro' });",
+        "  (store as any).track('not_analytics');",
+        '  return null;',
+        '}',
+      ].join('\n'),
+    });
+    expect(sites).toEqual(['src/Provider.tsx:7 identify']);
+  });
+});

@@ -50,6 +50,33 @@ describe('Segment plan.json', () => {
     expect(plan?.byName.get('Order Completed')?.properties[2]?.location).toMatchObject({ line: 19 });
   });
 
+  it('reads the public-API shape whose event properties sit at the top of jsonSchema', async () => {
+    const planJson = JSON.stringify(
+      {
+        rules: [
+          {
+            key: 'config_saved',
+            type: 'TRACK',
+            version: 1,
+            jsonSchema: {
+              $id: 'config_saved',
+              description: 'A config was saved.',
+              properties: { action: { type: 'string', description: 'What was done.' }, app_key: { type: 'string' } },
+              required: ['action'],
+              type: 'object',
+            },
+          },
+        ],
+      },
+      null,
+      2,
+    );
+    const { plan, problems } = await load(new MemorySnapshot({ 'src/typewriter/plan.json': planJson }));
+    expect(problems).toEqual([]);
+    expect(props(plan?.byName.get('config_saved'))).toEqual(['action!:string', 'app_key:string']);
+    expect(plan?.byName.get('config_saved')?.properties[1]?.location).toMatchObject({ file: 'src/typewriter/plan.json', line: 15 });
+  });
+
   it('reports a file that is not a plan, and a rule without a name, instead of failing', async () => {
     const { problems } = await load(new MemorySnapshot({ 'plan.json': '{ "rules": [ { "type": "TRACK", "jsonSchema": {} } ] }' }));
     expect(problems).toEqual([expect.objectContaining({ message: 'A tracking plan rule has no `key`.' })]);

@@ -5,7 +5,8 @@ import { schemaConditions, schemaProperties, type Resolve } from './json-schema.
 
 /**
  * Segment Protocols / Typewriter `plan.json`, in either shape:
- * - public API: `{ rules: [ { key, type, version, jsonSchema: { properties: { properties: {…} } } } ] }`
+ * - public API: `{ rules: [ { key, type, version, jsonSchema: { properties: { properties: {…} } } } ] }`, or
+ *   with the event's properties at the top of `jsonSchema` (`jsonSchema: { properties: {…}, required }`)
  * - config API: `{ rules: { events: [ { name, description, version, rules: { properties: { properties: {…} } } } ] } }`
  * Track rules become events; identify/group/page rules are not events and are skipped.
  */
@@ -49,8 +50,13 @@ export function importSegment(source: ParsedSource, add: (event: PlanEvent) => v
     }
     if (seen.has(entry.name)) continue;
     seen.add(entry.name);
-    const schemaPath = [...entry.at, entry.nameKey === 'key' ? 'jsonSchema' : 'rules', 'properties', 'properties'];
-    const propsSchema = asRecord(asRecord(asRecord(entry.schema)?.properties)?.properties) ?? {};
+    // Protocols nests the event's properties under `properties.properties` (beside `context` and
+    // `traits`); plans exported from a source schema keep them at the top of `jsonSchema`.
+    const schema = asRecord(entry.schema);
+    const nested = asRecord(asRecord(schema?.properties)?.properties);
+    const isNested = nested !== undefined && (asRecord(nested.properties) !== undefined || nested.type === 'object');
+    const schemaPath = [...entry.at, entry.nameKey === 'key' ? 'jsonSchema' : 'rules', ...(isNested ? ['properties', 'properties'] : [])];
+    const propsSchema = (isNested ? nested : schema) ?? {};
     const event: PlanEvent = {
       name: entry.name,
       description: text(entry.description),
