@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { namesOf, siteCalls } from '../../src/code/events.js';
+import { namesOf, sendingCalls } from '../../src/code/events.js';
 
 export default defineRule({
   id: 'registration/not-implemented',
@@ -11,7 +11,7 @@ export default defineRule({
   check(ctx) {
     // Only meaningful when every file was analysed and there is code that tracks at all.
     if (!ctx.plan || ctx.codeScope !== 'all') return;
-    const calls = siteCalls(ctx.code.calls).filter((c) => c.kind === 'track' && !c.context.isTestFile);
+    const calls = sendingCalls(ctx.code.calls).filter((c) => c.kind === 'track' && !c.context.isTestFile);
     if (calls.length === 0) return;
     const tracked = new Set(calls.flatMap((c) => namesOf(c.event)));
     for (const event of ctx.plan.events) {

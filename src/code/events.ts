@@ -30,3 +30,8 @@ export function eventOf(call: TrackCall): string | undefined {
   const e = call.event;
   return e && (e.kind === 'literal' || e.kind === 'constant') ? e.value : undefined;
 }
+
+/** Calls that send their event when the code runs: sites, less the bodies of fixed-event helpers (their callers send). */
+export function sendingCalls(calls: readonly TrackCall[]): TrackCall[] {
+  return calls.filter((c) => !c.internal && !c.inHelper);
+}

@@ -227,7 +227,13 @@ function buildCall(analyzer: Analyzer, node: ts.CallExpression, resolved: Resolv
   const identitySource = resolved.identityIn ? unwrap(resolved.identityIn) : undefined;
   const properties = propertiesOf(analyzer, site.wrapperEntries, propertiesExpr, resolved.extraProperties, identitySource !== undefined, identity, located?.path, located?.omit);
 
-  const internal = isInternal(analyzer, resolved);
+  // A call that names its event is a site even inside a helper whose callers pass the properties
+  // (`trackTrialStarted(email, attrs)` → `capture(email, 'Premium trial started', { ...attrs })`):
+  // the name is written, and checked, here.
+  const named = event !== undefined && event.kind !== 'dynamic';
+  const throughParams = isInternal(analyzer, resolved);
+  const internal = !named && throughParams;
+  const inHelper = named && throughParams;
   return {
     file,
     location,
@@ -243,13 +249,19 @@ function buildCall(analyzer: Analyzer, node: ts.CallExpression, resolved: Resolv
     context: callContext(node, resolved, isTestFile),
     snippet: shortText(node).slice(0, 200),
     ...(internal ? { internal: true } : {}),
+    ...(inHelper ? { inHelper: true } : {}),
     ...(resolved.inferred ? { inferred: true } : {}),
   };
 }
 
 /** A call inside a wrapper whose pieces come from the wrapper's parameters: its call sites are the tracking calls. */
 function isInternal(analyzer: Analyzer, resolved: ResolvedCall): boolean {
-  const isParam = (expr: ts.Expression | undefined, path?: readonly string[]) => expr !== undefined && analyzer.valueAt(expr, path).kind === 'param';
+  // A parameter of a function that is a wrapper: a handler whose input ends up in a tracking call
+  // is no wrapper, and its calls are sites.
+  const isParam = (expr: ts.Expression | undefined, path?: readonly string[]) => {
+    const value = expr === undefined ? undefined : analyzer.valueAt(expr, path);
+    return value?.kind === 'param' && analyzer.wrapperSummary(value.fn, functionNameOf(value.fn)) !== undefined;
+  };
   if (resolved.event && 'expr' in resolved.event) {
     const event = unwrap(resolved.event.expr);
     if (isParam(event, resolved.event.path)) return true;

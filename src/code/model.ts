@@ -93,6 +93,11 @@ export interface TrackCall {
   snippet: string;
   /** A call inside a wrapper whose pieces are the wrapper's parameters; its call sites are reported instead. */
   internal?: boolean;
+  /**
+   * A call that names its event inside a helper whose callers pass the rest (properties, identity):
+   * a site, where the name is checked, but the event is sent only where the helper is called.
+   */
+  inHelper?: boolean;
   /** The helper or SDK instance was reached through an import that no resolver could follow (see `inferred` resolution). */
   inferred?: boolean;
 }

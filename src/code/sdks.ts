@@ -224,8 +224,10 @@ export const SDK_MODULES: Readonly<Record<string, SdkModule>> = {
   mixpanel: {
     exports: { default: { kind: 'namespace', flavour: MIXPANEL_NODE, factories: ['init'] }, '*': { kind: 'namespace', flavour: MIXPANEL_NODE, factories: ['init'] } },
   },
-  'posthog-js': { exports: { default: { kind: 'instance', flavour: POSTHOG_BROWSER }, posthog: { kind: 'instance', flavour: POSTHOG_BROWSER } } },
-  'posthog-js/react': { exports: { usePostHog: { kind: 'factory', flavour: POSTHOG_BROWSER } } },
+  'posthog-js': {
+    exports: { default: { kind: 'instance', flavour: POSTHOG_BROWSER }, posthog: { kind: 'instance', flavour: POSTHOG_BROWSER }, PostHog: { kind: 'class', flavour: POSTHOG_BROWSER } },
+  },
+  'posthog-js/react': { exports: { usePostHog: { kind: 'factory', flavour: POSTHOG_BROWSER }, PostHog: { kind: 'class', flavour: POSTHOG_BROWSER } } },
   'posthog-node': { exports: { PostHog: { kind: 'class', flavour: POSTHOG_NODE } } },
   '@amplitude/analytics-browser': {
     exports: {

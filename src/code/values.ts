@@ -269,8 +269,9 @@ export class Analyzer {
       case 'self':
         return ts.isFunctionExpression(binding.fn) ? { kind: 'function', fn: binding.fn, name: binding.fn.name?.text ?? 'anonymous' } : { kind: 'class', node: binding.fn };
       case 'parameter': {
-        const typed = this.typeValue(binding.decl.type);
-        if (typed.kind !== 'unknown' && binding.path.length === 0) return typed;
+        // `({ posthog }: { posthog: PostHog })`: the member's declared type, for a destructured one.
+        const typed = this.typeValue(binding.path.length === 0 ? binding.decl.type : memberType(binding.decl.type, binding.path));
+        if (typed.kind !== 'unknown') return typed;
         const loaded = this.thenOfImport(binding);
         if (loaded) {
           let value = loaded;
@@ -741,8 +742,8 @@ export class Analyzer {
     }
     if (binding.kind === 'parameter') {
       if (binding.index === 0 && isThenCallback(binding.fn)) return false;
-      const type = binding.decl.type;
-      return binding.path.length > 0 || !type || !(ts.isTypeReferenceNode(type) || ts.isTypeLiteralNode(type) || ts.isUnionTypeNode(type));
+      const type = binding.path.length === 0 ? binding.decl.type : memberType(binding.decl.type, binding.path);
+      return !type || !(ts.isTypeReferenceNode(type) || ts.isTypeLiteralNode(type) || ts.isUnionTypeNode(type));
     }
     return false;
   }
@@ -960,6 +961,9 @@ export class Analyzer {
         // A helper with a fixed event whose parameters become property values is one only when it
         // is named as one (`trackError(e, form)`): `save(doc)` that also tracks is business logic.
         const fixedHelper = !eventParam && !propertiesParam && !eventTemplate && this.isFixedEventHelper(fn, name, inner);
+        // The same holds when a member deep inside a parameter becomes the properties of a fixed
+        // event (`onSubscriptionUpdated(payload)` sending `payload.data.attributes`): a handler.
+        if (!eventParam && !eventTemplate && propertiesParam && propertiesParam.path.length > 0 && !TRACKING_NAME.test(name)) continue;
         if (!eventParam && !propertiesParam && !eventTemplate && !fixedHelper) continue;
         summary = {
           fn,
@@ -1023,17 +1027,16 @@ export class Analyzer {
 
   /** A helper named for tracking that sends one fixed event with parameters among its property values. */
   private isFixedEventHelper(fn: FunctionLike, name: string, inner: ResolvedCall): boolean {
-    if (!inner.event || !('expr' in inner.event)) return false;
-    if (this.evaluate(inner.event.expr).kind !== 'string') return false;
-    if (fn.parameters.length === 0) return false;
-    const props = inner.properties && 'expr' in inner.properties ? unwrap(inner.properties.expr) : undefined;
-    if (!props || !ts.isObjectLiteralExpression(props)) return false;
-    const readsParam = props.properties.some((p) => {
-      const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
-      return value !== undefined && this.paramOf(value, fn) !== undefined;
-    });
-    return readsParam && TRACKING_NAME.test(name);
+    if (!inner.event || 'missing' in inner.event) return false;
+    const event = 'built' in inner.event ? (inner.event.value === undefined ? 'unknown' : 'string') : this.evaluate('expr' in inner.event ? inner.event.expr : inner.event.fixed).kind;
+    if (event !== 'string' && event !== 'strings') return false;
+    // Named for tracking, or a member of an analytics object (`landingPageAnalytics.logInClicked`,
+    // the methods a `useOnboardingAnalytics()` hook returns).
+    if (!TRACKING_NAME.test(name) && !trackingOwner(fn)) return false;
+    // Its job is to send that event: `trackViewed()`, `logInClicked(posthog, position)`.
+    return true;
   }
+
 
   /**
    * Whether calling `fn` can produce a rejected promise: it is async (or returns a promise) and
@@ -1230,14 +1233,56 @@ export function objectProperty(arg: ts.Expression, key: string): ts.Expression |
 }
 
 /** Calls inside a function's own body and the closures it defines, not in nested classes. */
+/**
+ * Whether `fn` is a member of an object that stands for analytics: the object is named for it
+ * (`landingPageAnalytics = { … }`) or is built by a function named for it (`useVideoAnalytics()`).
+ */
+function trackingOwner(fn: FunctionLike): boolean {
+  const object = memberOfObject(fn);
+  if (!object) return false;
+  if (TRACKING_NAME.test(nameOf(object))) return true;
+  for (let outer = enclosingFunction(object); outer; outer = enclosingFunction(outer)) {
+    if (TRACKING_NAME.test(functionNameOf(outer))) return true;
+  }
+  return false;
+}
+
+function memberOfObject(fn: ts.Node): ts.ObjectLiteralExpression | undefined {
+  if (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent)) return fn.parent;
+  if (ts.isPropertyAssignment(fn.parent) && ts.isObjectLiteralExpression(fn.parent.parent)) return fn.parent.parent;
+  return undefined;
+}
+
+/**
+ * Calls inside a function's own body and the closures it runs, not in nested classes nor in the
+ * functions it only hands out (members of an object it returns, a function it returns): those run
+ * when their caller calls them, not when this function is called.
+ */
 function callsIn(fn: FunctionLike): ts.CallExpression[] {
   const out: ts.CallExpression[] = [];
+  const handedOut = (node: ts.Node) =>
+    node !== fn && isFunctionLike(node) && (memberOfObject(node) !== undefined || ts.isReturnStatement(node.parent) || (ts.isArrowFunction(fn) && node.parent === fn));
+  // A local helper (`const send = () => …`) runs only if this function calls it by name.
+  const called = new Set<string>();
+  const collect = (node: ts.Node) => {
+    if (ts.isClassLike(node) || handedOut(node)) return;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) called.add(node.expression.text);
+    ts.forEachChild(node, collect);
+  };
+  const uncalledHelper = (node: ts.Node) => {
+    if (node === fn || !isFunctionLike(node)) return false;
+    const name = ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : ts.isFunctionDeclaration(node) ? node.name?.text : undefined;
+    return name !== undefined && !called.has(name);
+  };
   const visit = (node: ts.Node) => {
-    if (ts.isClassLike(node)) return;
+    if (ts.isClassLike(node) || handedOut(node) || uncalledHelper(node)) return;
     if (ts.isCallExpression(node)) out.push(node);
     ts.forEachChild(node, visit);
   };
-  if (fn.body) visit(fn.body);
+  if (fn.body) {
+    collect(fn.body);
+    visit(fn.body);
+  }
   return out;
 }
 

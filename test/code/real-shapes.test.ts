@@ -603,3 +603,111 @@ describe('React state', () => {
     expect(sites).toEqual(['src/Provider.tsx:7 identify']);
   });
 });
+
+describe('fixed-event helpers and the handlers that call them', () => {
+  const helpers = [
+    "import { PostHog } from 'posthog-node';",
+    'export async function captureEvent(email: string, event: string, properties?: Record<string, unknown>) {',
+    "  new PostHog('k').capture({ distinctId: email, event, properties });",
+    '}',
+    'export async function trackTrialStarted(email: string, attributes: object) {',
+    "  return captureEvent(email, 'trial_started', { ...attributes, premium: true });",
+    '}',
+    'export async function trackPlanCancelled(email: string, attributes: object) {',
+    "  return captureEvent(email, 'plan_cancelled', { ...attributes });",
+    '}',
+  ].join('\n');
+
+  it('finds the named call inside the helper and the handler that calls it, and the handler is no wrapper', async () => {
+    const sites = await sitesOf({
+      'src/posthog.ts': helpers,
+      'src/webhook.ts': [
+        "import { trackTrialStarted } from './posthog';",
+        'export async function onSubscriptionUpdated(payload: { data: { attributes: object } }, email: string) {',
+        '  await trackTrialStarted(email, payload.data.attributes);',
+        '}',
+        'export async function route(body: any) {',
+        "  await onSubscriptionUpdated(body, 'a@b.c');",
+        '}',
+      ].join('\n'),
+    });
+    expect(sites).toEqual(['src/posthog.ts:6 trial_started', 'src/posthog.ts:9 plan_cancelled', 'src/webhook.ts:3 trial_started']);
+  });
+
+  it('counts an event as implemented only where its helper is called', async () => {
+    const report = await review({
+      head: new MemorySnapshot({
+        'tracking-plan.yaml': 'version: 1\nevents:\n  trial_started:\n    description: A trial began.\n  plan_cancelled:\n    description: A plan was cancelled.\n',
+        'src/posthog.ts': helpers,
+        'src/webhook.ts': "import { trackTrialStarted } from './posthog';\nexport const run = (e: string) => trackTrialStarted(e, {});\n",
+      }),
+      mode: 'all',
+      rules: allRules,
+    });
+    expect(report.findings.filter((f) => f.ruleId === 'registration/not-implemented').map((f) => f.data.event)).toEqual(['plan_cancelled']);
+  });
+});
+
+describe('objects of analytics functions', () => {
+  it('follows the methods a hook hands out, and helpers that take the SDK as an argument', async () => {
+    const sites = await sitesOf({
+      'src/hooks/useVideoAnalytics.ts': [
+        "import { useMemo } from 'react';",
+        "import posthog from 'posthog-js';",
+        'export function useVideoAnalytics(config?: { title: string }) {',
+        '  const { title } = config ?? {};',
+        '  return useMemo(() => {',
+        '    const capture = (action: string, properties?: Record<string, unknown>) => {',
+        "      posthog.capture('video_action', { action, title, ...properties });",
+        '    };',
+        "    return { trackViewed: () => capture('viewed'), onOpened: (at: number) => capture('opened', { at }) };",
+        '  }, [title]);',
+        '}',
+      ].join('\n'),
+      'src/landing.ts': [
+        "import type { PostHog } from 'posthog-js';",
+        "export const landingPageAnalytics = { logInClicked: (posthog: PostHog, position?: string) => posthog?.capture?.('log_in_clicked', { position }) };",
+        "export const formHandlers = { onSave: (posthog: PostHog) => posthog.capture('form_saved') };",
+      ].join('\n'),
+      'src/Card.tsx': [
+        "import { useEffect } from 'react';",
+        "import { usePostHog } from 'posthog-js/react';",
+        "import { useVideoAnalytics } from './hooks/useVideoAnalytics';",
+        "import { landingPageAnalytics, formHandlers } from './landing';",
+        'export function Card(props: { title: string }) {',
+        '  const posthog = usePostHog();',
+        '  const video = useVideoAnalytics({ title: props.title });',
+        '  useEffect(() => video.trackViewed(), [video]);',
+        "  landingPageAnalytics.logInClicked(posthog, 'header');",
+        '  formHandlers.onSave(posthog);',
+        '  return null;',
+        '}',
+      ].join('\n'),
+    });
+    // The hook call itself sends nothing; `formHandlers` is no analytics object, so only its body is a site.
+    expect(sites).toEqual([
+      'src/Card.tsx:8 video_action',
+      'src/Card.tsx:9 log_in_clicked',
+      'src/hooks/useVideoAnalytics.ts:7 video_action',
+      'src/hooks/useVideoAnalytics.ts:9 video_action',
+      'src/hooks/useVideoAnalytics.ts:9 video_action',
+      'src/landing.ts:2 log_in_clicked',
+      'src/landing.ts:3 form_saved',
+    ]);
+  });
+
+  it('reads the SDK off a destructured parameter by its declared type', async () => {
+    const sites = await sitesOf({
+      'src/hooks.ts': [
+        "import type { PostHog } from 'posthog-js/react';",
+        'export function useUnsubscribe({ posthog, label }: { posthog: PostHog; label: string }) {',
+        "  return () => posthog.capture('unsubscribe_clicked', { label });",
+        '}',
+        'export function useOther({ client }: { client: { capture(e: string): void } }) {',
+        "  return () => client.capture('not_an_sdk');",
+        '}',
+      ].join('\n'),
+    });
+    expect(sites).toEqual(['src/hooks.ts:3 unsubscribe_clicked']);
+  });
+});
