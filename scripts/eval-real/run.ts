@@ -74,6 +74,7 @@ try {
     if (values['show-unjudged']) for (const u of result.unjudgedFindings) process.stdout.write(`  unjudged ${u}\n`);
     const shown = values.verbose ? Infinity : 15;
     for (const m of result.missedSites.slice(0, shown)) process.stdout.write(`  missed site ${m}\n`);
+    for (const m of result.wrongSites) process.stdout.write(`  wrong site ${m}\n`);
     for (const m of result.missedFlags.slice(0, shown)) process.stdout.write(`  missed flag ${m}\n`);
     for (const f of result.falsePositives.slice(0, shown)) process.stdout.write(`  false positive ${f}\n`);
     if (!values.keep) await rm(tree, { recursive: true, force: true });

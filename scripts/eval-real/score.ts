@@ -30,6 +30,8 @@ export interface RepoScore {
   recall: number | undefined;
   precision: number | undefined;
   missedSites: string[];
+  /** Places labelled as no tracking call that the review took for one. */
+  wrongSites: string[];
   missedFlags: string[];
   falsePositives: string[];
   unjudgedFindings: string[];
@@ -77,6 +79,7 @@ export function score(repo: string, labels: readonly Label[], report: JsonReport
     recall: ruleFlags.length ? found.length / ruleFlags.length : undefined,
     precision: confirmed + falsePositives.length ? confirmed / (confirmed + falsePositives.length) : undefined,
     missedSites,
+    wrongSites: siteNegatives.filter(recognised).map(where),
     missedFlags: ruleFlags.filter((l) => !found.includes(l)).map(where),
     falsePositives,
     unjudgedFindings,

@@ -54,6 +54,8 @@ export interface ResolvedCall {
   canReject: boolean;
   /** Reached through an import that only inferred resolution could follow (here or inside a wrapper). */
   inferred?: boolean;
+  /** The object the SDK method is called on (`posthog` in `posthog.capture(…)`), for a direct SDK call. */
+  receiver?: ts.Expression;
 }
 
 export interface WrapperSummary {
@@ -758,7 +760,7 @@ export class Analyzer {
       if (owner.kind === 'sdk') {
         const namespace = owner.namespace && owner.flavour.namespaces ? own(owner.flavour.namespaces, owner.namespace) : undefined;
         const shape = owner.namespace ? namespace && own(namespace, method) : own(owner.flavour.methods, method);
-        return shape ? this.sdkCall(call, owner.flavour, shape, `${shortText(callee.expression)}.${method}`) : undefined;
+        return shape ? { ...this.sdkCall(call, owner.flavour, shape, `${shortText(callee.expression)}.${method}`), receiver: callee.expression } : undefined;
       }
       target = this.member(owner, method);
     } else if (ts.isIdentifier(callee)) {
@@ -1033,8 +1035,31 @@ export class Analyzer {
     // Named for tracking, or a member of an analytics object (`landingPageAnalytics.logInClicked`,
     // the methods a `useOnboardingAnalytics()` hook returns).
     if (!TRACKING_NAME.test(name) && !trackingOwner(fn)) return false;
-    // Its job is to send that event: `trackViewed()`, `logInClicked(posthog, position)`.
-    return true;
+    // `trackViewed()`: nothing to pass, the event is the whole job.
+    if (fn.parameters.length === 0) return true;
+    // Otherwise what it is given goes into the call: its properties or the SDK it calls
+    // (`logInClicked(posthog, position)`); a `trackAll(policies)` that loops and builds its own
+    // properties is a function that contains tracking calls, not a helper of one.
+    const props = inner.properties && 'expr' in inner.properties ? inner.properties.expr : undefined;
+    return (props !== undefined && this.readsParameterOf(props, fn, 0)) || (inner.receiver !== undefined && this.readsParameterOf(inner.receiver, fn, 0));
+  }
+
+  /** Whether `node` reads a parameter of `fn`, directly or through the local constants it reads (`...describe(step)`). */
+  private readsParameterOf(node: ts.Node, fn: FunctionLike, depth: number): boolean {
+    let found = false;
+    const visit = (n: ts.Node) => {
+      if (found) return;
+      if (ts.isIdentifier(n)) {
+        if ((ts.isPropertyAssignment(n.parent) && n.parent.name === n) || (ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) return;
+        const binding = this.program.resolve(n.text, n);
+        if (binding?.kind === 'parameter' && binding.fn === fn) found = true;
+        else if (binding?.kind === 'variable' && binding.decl.initializer && depth < 3 && enclosingFunction(binding.decl) === fn) found = this.readsParameterOf(binding.decl.initializer, fn, depth + 1);
+        return;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(node);
+    return found;
   }
 
 

@@ -203,7 +203,8 @@ const EMPTY_CODE: CodeIndex = { calls: [], constants: [], rethrows: [], catchLog
 
 /** What the code analysis recognised, for every report. */
 export function coverageOf(code: CodeIndex): Coverage {
-  const sites = siteCalls(code.calls);
+  // A flush or shutdown sends no event of its own: no call site.
+  const sites = siteCalls(code.calls).filter((c) => c.kind !== 'track' || c.event !== undefined);
   return {
     calls: sites.length,
     files: new Set(sites.map((c) => c.file)).size,

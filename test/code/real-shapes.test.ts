@@ -711,3 +711,26 @@ describe('objects of analytics functions', () => {
     expect(sites).toEqual(['src/hooks.ts:3 unsubscribe_clicked']);
   });
 });
+
+describe('functions that contain tracking calls', () => {
+  it('are no helpers when what they are given does not go into the call', async () => {
+    const sites = await sitesOf({
+      'src/backups.ts': [
+        "import posthog from 'posthog-js';",
+        'export const trackPolicies = (policies: Array<{ days: number }>) => {',
+        '  policies.forEach((policy) => {',
+        '    const message = { keepFor: `${policy.days} days` };',
+        "    posthog.capture('policy_created', message);",
+        '  });',
+        '};',
+        'export const trackStep = (step: number) => {',
+        '  const props = { step };',
+        "  posthog.capture('step_viewed', props);",
+        '};',
+        'trackPolicies([]);',
+        'trackStep(2);',
+      ].join('\n'),
+    });
+    expect(sites).toEqual(['src/backups.ts:5 policy_created', 'src/backups.ts:10 step_viewed', 'src/backups.ts:13 step_viewed']);
+  });
+});
