@@ -64,6 +64,15 @@ try {
     }
     const tree = join(work, entry.repo.replace('/', '__'));
     const files = await checkout(gitDir, entry.commit, tree);
+    const meta = labels.find((l) => l.repo === entry.repo && l.label === 'meta');
+    if (meta?.config) {
+      // The owner's configuration the labels assume; a repository's own file would win.
+      const configPath = join(tree, '.github', 'trackguard.yml');
+      if (!existsSync(configPath)) {
+        await mkdir(join(tree, '.github'), { recursive: true });
+        await writeFile(configPath, meta.config);
+      }
+    }
     const { ms, maxRssKb, report } = await reviewTree(tree);
     const mine = labels.filter((l) => l.repo === entry.repo);
     const result = { ...score(entry.repo, mine, report), shape: entry.shape, ms, maxRssMb: maxRssKb / 1024, files };

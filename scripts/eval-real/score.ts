@@ -13,6 +13,11 @@ export interface Label {
   /** On the meta line: path prefixes whose sites were all counted (`""`: the whole repository). */
   counted?: string[];
   shape?: string;
+  /**
+   * On the meta line: the `.github/trackguard.yml` the repository's owner would write, when the
+   * labels assume a convention of the repository (its naming preset) rather than the defaults.
+   */
+  config?: string;
 }
 
 export interface RepoScore {

@@ -213,10 +213,14 @@ function buildCall(analyzer: Analyzer, node: ts.CallExpression, resolved: Resolv
     if ('missing' in resolved.event) event = { kind: 'dynamic', reason: resolved.event.missing, text: '', location };
     else if ('built' in resolved.event) {
       const at = program.location(resolved.event.built);
+      const own = resolved.event.own;
       event =
         resolved.event.value !== undefined
           ? { kind: 'literal', value: resolved.event.value, location: at }
-          : { kind: 'dynamic', reason: `\`${resolved.method}\` builds it around its argument from run-time values`, text: shortText(resolved.event.built), location: at };
+          : own
+            ? // The run-time part is the wrapper's own: reported once, in the wrapper.
+              { kind: 'dynamic', reason: `\`${resolved.method}\` builds it from values of its own that are only known at run time`, text: shortText(own), location: program.location(own) }
+            : { kind: 'dynamic', reason: `\`${resolved.method}\` builds it around its argument from run-time values`, text: shortText(resolved.event.built), location: at };
     } else {
       const expr = 'expr' in resolved.event ? resolved.event.expr : resolved.event.fixed;
       if (shape.schemaEvent) {

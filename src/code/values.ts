@@ -40,8 +40,11 @@ export interface ResolvedCall {
     | { expr: ts.Expression; path?: string[] }
     | { fixed: ts.Expression }
     | { missing: string }
-    /** A wrapper builds the name around its argument (`` `${name} - cli` ``): the value when it is known. */
-    | { built: ts.Expression; value?: string };
+    /**
+     * A wrapper builds the name around its argument (`` `${name} - cli` ``): the value when it is
+     * known; `own`, the wrapper's template, when what it adds is what is only known at run time.
+     */
+    | { built: ts.Expression; value?: string; own?: ts.Expression };
   /** `omit`: keys of the object that are not properties (the event key a rest pattern took out). */
   properties?: { expr: ts.Expression; path?: string[]; omit?: string[] } | { missing: string };
   /** Entries a wrapper adds around the caller's properties. */
@@ -966,7 +969,9 @@ export class Analyzer {
         // The same holds when a member deep inside a parameter becomes the properties of a fixed
         // event (`onSubscriptionUpdated(payload)` sending `payload.data.attributes`): a handler.
         if (!eventParam && !eventTemplate && propertiesParam && propertiesParam.path.length > 0 && !TRACKING_NAME.test(name)) continue;
-        if (!eventParam && !propertiesParam && !eventTemplate && !fixedHelper) continue;
+        // `flushEvents()` around `analytics.closeAndFlush()`: no event, but a call that can reject.
+        const flushHelper = !eventParam && !propertiesParam && !eventTemplate && !fixedHelper && isFlush(inner.shape) && /flush|shutdown|close/i.test(name);
+        if (!eventParam && !propertiesParam && !eventTemplate && !fixedHelper && !flushHelper) continue;
         summary = {
           fn,
           name,
@@ -1004,12 +1009,16 @@ export class Analyzer {
   }
 
   /** The event a wrapper builds around the caller's argument, located there: its value when every piece is known. */
-  private builtEvent(call: ts.CallExpression, summary: WrapperSummary, template: NonNullable<WrapperSummary['eventTemplate']>): { built: ts.Expression; value?: string } {
+  private builtEvent(call: ts.CallExpression, summary: WrapperSummary, template: NonNullable<WrapperSummary['eventTemplate']>): { built: ts.Expression; value?: string; own?: ts.Expression } {
+    let ownUnknown = false;
+    let callerUnknown = false;
     const piece = (part: ts.Expression): string | undefined => {
-      const ref = this.paramOf(part, summary.fn);
-      const at = ref ? this.locate(call, ref) : undefined;
-      const value = ref ? (at ? this.valueAt(at.expr, at.path) : UNKNOWN) : this.evaluate(part);
-      return value.kind === 'string' ? value.value : undefined;
+      const found = this.pieceOf(call, summary, part);
+      if (found.value === undefined) {
+        if (found.fromCaller) callerUnknown = true;
+        else ownUnknown = true;
+      }
+      return found.value;
     };
     const e = template.expr;
     let value: string | undefined;
@@ -1024,7 +1033,17 @@ export class Analyzer {
         : [piece(e.left), piece(e.right)];
       value = pieces.every((p) => p !== undefined) ? pieces.join('') : undefined;
     }
-    return { built: this.locate(call, template.param)?.expr ?? call, ...(value !== undefined ? { value } : {}) };
+    const built = this.locate(call, template.param)?.expr ?? call;
+    if (value !== undefined) return { built, value };
+    // `` `cli.${commandName}.${name}` ``: the caller's part is known, the wrapper's own is not.
+    return ownUnknown && !callerUnknown ? { built, own: e } : { built };
+  }
+
+  private pieceOf(call: ts.CallExpression, summary: WrapperSummary, part: ts.Expression): { value?: string; fromCaller: boolean } {
+    const ref = this.paramOf(part, summary.fn);
+    const at = ref ? this.locate(call, ref) : undefined;
+    const value = ref ? (at ? this.valueAt(at.expr, at.path) : UNKNOWN) : this.evaluate(part);
+    return value.kind === 'string' ? { value: value.value, fromCaller: ref !== undefined } : { fromCaller: ref !== undefined };
   }
 
   /** A helper named for tracking that sends one fixed event with parameters among its property values. */
@@ -1258,6 +1277,11 @@ export function objectProperty(arg: ts.Expression, key: string): ts.Expression |
 }
 
 /** Calls inside a function's own body and the closures it defines, not in nested classes. */
+/** An SDK method that sends no event of its own (flush, shutdown). */
+function isFlush(shape: MethodShape): boolean {
+  return shape.kind === 'track' && !shape.event && !shape.properties && !shape.identity?.length;
+}
+
 /**
  * Whether `fn` is a member of an object that stands for analytics: the object is named for it
  * (`landingPageAnalytics = { … }`) or is built by a function named for it (`useVideoAnalytics()`).

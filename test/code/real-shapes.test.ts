@@ -734,3 +734,57 @@ describe('functions that contain tracking calls', () => {
     expect(sites).toEqual(['src/backups.ts:5 policy_created', 'src/backups.ts:10 step_viewed', 'src/backups.ts:13 step_viewed']);
   });
 });
+
+describe('CLI telemetry helpers', () => {
+  const segment = [
+    "import Analytics from '@segment/analytics-node';",
+    "const analytics = new Analytics({ writeKey: 'k' });",
+    "export const trackEvent = (eventName: string, properties?: object) => analytics.track({ event: eventName, userId: 'u', properties });",
+    'export const flushEvents = (): Promise<void> => analytics.closeAndFlush({ timeout: 3000 });',
+    'export const closeDialog = (): void => {};',
+  ].join('\n');
+
+  it('takes a flush helper for a call that can reject, and not for a call site', async () => {
+    const report = await review({
+      head: new MemorySnapshot({
+        'src/segment.ts': segment,
+        'src/cmd.ts': [
+          "import { trackEvent, flushEvents, closeDialog } from './segment';",
+          'export async function run() {',
+          "  trackEvent('cli.run.completed', {});",
+          '  await flushEvents();',
+          '  closeDialog();',
+          '}',
+        ].join('\n'),
+      }),
+      mode: 'all',
+      rules: allRules,
+    });
+    expect(report.coverage.sites.map((s) => `${s.file}:${s.line}`)).toEqual(['src/cmd.ts:3']);
+    expect(report.findings.filter((f) => f.ruleId === 'reliability/unguarded-rejection').map((f) => `${f.file}:${f.line}`)).toEqual(['src/cmd.ts:4']);
+    // Flushing the queue is no operation the event could report before it happened.
+    expect(report.findings.filter((f) => f.ruleId === 'reliability/track-before-success')).toEqual([]);
+  });
+
+  it('reports a name a wrapper builds from its own run-time values once, in the wrapper', async () => {
+    const report = await review({
+      head: new MemorySnapshot({
+        'src/segment.ts': segment,
+        'src/feedback.ts': [
+          "import { trackEvent } from './segment';",
+          'export function createFeedback(command: { name(): string }) {',
+          '  const commandName = command.name();',
+          '  function inputError(name: string) {',
+          '    trackEvent(`cli.${commandName}.input_error.${name}`, {});',
+          '  }',
+          '  return { inputError };',
+          '}',
+        ].join('\n'),
+        'src/a.ts': "import { createFeedback } from './feedback';\nconst feedback = createFeedback({ name: () => 'a' });\nfeedback.inputError('bad_file');\nfeedback.inputError('bad_flag');\n",
+      }),
+      mode: 'all',
+      rules: allRules,
+    });
+    expect(report.findings.filter((f) => f.ruleId === 'registration/dynamic-event').map((f) => `${f.file}:${f.line}`)).toEqual(['src/feedback.ts:5']);
+  });
+});
