@@ -7,6 +7,9 @@ const CODE_FILE = /\.(m|c)?[jt]sx?$|\.(vue|svelte)$|\.(py|rb|go|kt|swift|java|ph
 /** `NAME = 'event'`, `NAME: "event"`: the constants (or enum members) that stand for an event's name. */
 const CONSTANT = /([A-Za-z_$][\w$]*)\s*(?::|=|=>)\s*(['"`])([^'"`\n]{1,200})\2/g;
 
+/** Keys of ordinary objects (`{ type: 'Order Updated' }`): no constant a test would name, and found in every test. */
+const GENERIC_KEYS = new Set(['type', 'name', 'event', 'eventName', 'event_name', 'action', 'key', 'id', 'label', 'title', 'value', 'message', 'kind', 'category', 'description', 'text']);
+
 export default defineRule({
   id: 'tests/untested-event',
   category: 'tests',
@@ -40,7 +43,7 @@ export default defineRule({
       if (!text || text.length > ctx.config.limits.maxFileBytes) continue;
       for (const match of text.matchAll(CONSTANT)) {
         const [, name, , value] = match;
-        if (!name || !value || !wanted.has(value)) continue;
+        if (!name || !value || !wanted.has(value) || GENERIC_KEYS.has(name)) continue;
         const set = constants.get(value) ?? new Set<string>();
         set.add(name);
         constants.set(value, set);

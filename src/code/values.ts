@@ -21,6 +21,10 @@ export type Value =
   | { kind: 'module'; file: string }
   /** A whole SDK package, as `require('mixpanel')` or `await import('posthog-js')` give it. */
   | { kind: 'sdk-module'; module: string }
+  /** A member declared with an object type (`private deps: { tracker: ITracker }`): its members by their declared types. */
+  | { kind: 'shape'; type: ts.TypeLiteralNode }
+  /** An instance wrapped by a package's function (`ok(tracker)`, `Promise.resolve(client)`): `.value` gives it back. */
+  | { kind: 'boxed'; inner: Value }
   /** What react-tracking's `useTracking()` returns: `trackEvent` is the configured dispatch. */
   | { kind: 'dispatching' }
   /** A parameter of `fn`, or a member of it; `omit`: keys a rest pattern (`{ event, ...rest }`) left out. */
@@ -396,6 +400,8 @@ export class Analyzer {
       const alias = this.typeAlias(typeName);
       if (alias) return this.typeValue(alias.type, depth + 1);
       value = this.identifier(typeName);
+      // `constructor(private client: ISegmentClient)`: the one class that implements the interface.
+      if (value.kind === 'unknown') value = this.implementationOf(typeName);
       // `RPCClient<Procedures>`, `Remote<Worker>`: a generic of a package over one of the
       // repository's classes is taken to be a proxy that offers that class's methods.
       if (value.kind === 'unknown' && type.typeArguments?.length && !CONTAINER_TYPES.has(typeName.text) && this.isPackageType(typeName)) {
@@ -414,6 +420,7 @@ export class Analyzer {
     if (value.kind === 'sdk-export' && (value.exp.kind === 'class' || value.exp.kind === 'namespace' || value.exp.kind === 'factory')) return { kind: 'sdk', flavour: value.exp.flavour };
     if (value.kind === 'sdk') return value;
     if (value.kind === 'class') return { kind: 'instance', node: value.node };
+    if (value.kind === 'instance') return value;
     return UNKNOWN;
   }
 
@@ -448,6 +455,50 @@ export class Analyzer {
       }
     }
     return this.dispatch;
+  }
+
+  private readonly implementations = new Map<string, Value>();
+
+  /**
+   * The class that implements an interface of the repository, when there is exactly one outside
+   * tests (mocks and fakes do not count): the way dependency injection by interface is wired.
+   */
+  private implementationOf(name: ts.Identifier): Value {
+    const declared = this.interfaceDeclaration(name);
+    if (!declared) return UNKNOWN;
+    const key = `${declared.file}#${declared.name}`;
+    const known = this.implementations.get(key);
+    if (known) return known;
+    this.implementations.set(key, UNKNOWN);
+    const pattern = new RegExp(`\\bimplements\\b[^{]*\\b${declared.name}\\b`);
+    const classes: Array<ts.ClassDeclaration | ts.ClassExpression> = [];
+    for (const file of this.program.parsedWhere((text) => pattern.test(text))) {
+      if (/(^|\/)(__tests__|__mocks__|test|tests)\/|\.(test|spec)\.|mock|fake|stub/i.test(file)) continue;
+      const sf = this.program.sources.get(file);
+      const visit = (node: ts.Node) => {
+        if (ts.isClassLike(node) && !/^(Mock|Fake|Stub|InMemory|Noop)/.test(node.name?.text ?? '')) {
+          const implemented = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ImplementsKeyword)?.types ?? [];
+          if (implemented.some((t) => ts.isIdentifier(t.expression) && this.interfaceDeclaration(t.expression)?.decl === declared.decl)) classes.push(node);
+        }
+        ts.forEachChild(node, visit);
+      };
+      if (sf) visit(sf);
+    }
+    const value: Value = classes.length === 1 && classes[0] ? { kind: 'instance', node: classes[0] } : UNKNOWN;
+    this.implementations.set(key, value);
+    return value;
+  }
+
+  /** The interface a type name denotes: declared in its file, or imported from a repository file. */
+  private interfaceDeclaration(name: ts.Identifier): { decl: ts.InterfaceDeclaration; file: string; name: string } | undefined {
+    const local = name.getSourceFile().statements.find((st): st is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(st) && st.name.text === name.text);
+    if (local) return { decl: local, file: this.program.fileName(name), name: name.text };
+    const binding = this.program.resolve(name.text, name);
+    if (binding?.kind !== 'import' || binding.name === '*' || own(SDK_MODULES, binding.module)) return undefined;
+    const target = this.program.resolveModule(this.program.fileName(name), binding.module);
+    const sf = target ? this.program.sources.get(target) : undefined;
+    const decl = sf?.statements.find((st): st is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(st) && st.name.text === binding.name && hasModifier(st, ts.SyntaxKind.ExportKeyword));
+    return decl && target ? { decl, file: target, name: binding.name } : undefined;
   }
 
   /** The type alias a name denotes: declared in its file, or imported from a repository file. */
@@ -575,6 +626,10 @@ export class Analyzer {
         return this.importValue(target.module, name, '');
       case 'dispatching':
         return name === 'trackEvent' ? this.configuredDispatch() : UNKNOWN;
+      case 'boxed':
+        return BOX_MEMBERS.has(name) ? target.inner : UNKNOWN;
+      case 'shape':
+        return this.typeValue(memberType(target.type, [name]));
       case 'class':
       case 'instance':
         return this.classMember(target.node, name, target.kind === 'class');
@@ -651,6 +706,7 @@ export class Analyzer {
         if (initial.kind !== 'unknown') return initial;
         const typed = this.typeValue(member.type);
         if (typed.kind !== 'unknown') return typed;
+        if (member.type && ts.isTypeLiteralNode(member.type)) return { kind: 'shape', type: member.type };
         // Declared here, assigned in the constructor or an `initialize()` method.
         return statics ? UNKNOWN : this.classAssignedValue(node, name);
       }
@@ -662,6 +718,7 @@ export class Analyzer {
         if (!ts.isIdentifier(param.name) || param.name.text !== name || !ts.getModifiers(param)?.length) continue;
         const typed = this.typeValue(param.type);
         if (typed.kind !== 'unknown') return typed;
+        if (param.type && ts.isTypeLiteralNode(param.type)) return { kind: 'shape', type: param.type };
         return param.initializer ? this.evaluate(param.initializer) : UNKNOWN;
       }
     }
@@ -688,7 +745,21 @@ export class Analyzer {
       return arg.kind === 'function' ? this.returnValue(arg.fn) : UNKNOWN;
     }
     if (callee.kind === 'function') return this.returnValue(callee.fn);
+    // `ok(new Tracker(client))` (neverthrow), `Promise.resolve(client)`: a package's box around an instance.
+    if (callee.kind === 'unknown' && call.arguments.length === 1 && call.arguments[0] && this.isPackageCallee(call.expression)) {
+      const inner = this.evaluate(call.arguments[0]);
+      if (inner.kind === 'instance' || inner.kind === 'sdk') return { kind: 'boxed', inner };
+    }
     return UNKNOWN;
+  }
+
+  /** A callee imported from a package that is no SDK (`ok` from neverthrow), or `Promise.resolve`. */
+  private isPackageCallee(callee: ts.Expression): boolean {
+    const e = unwrap(callee);
+    if (ts.isPropertyAccessExpression(e)) return shortText(e) === 'Promise.resolve';
+    if (!ts.isIdentifier(e)) return false;
+    const binding = this.program.resolve(e.text, e);
+    return binding?.kind === 'import' && !own(SDK_MODULES, binding.module) && this.program.resolveModule(this.program.fileName(e), binding.module) === undefined;
   }
 
   private returnValue(fn: FunctionLike): Value {
@@ -812,11 +883,13 @@ export class Analyzer {
     }
     if (shape.event) {
       const expr = at(shape.event);
-      resolved.event = expr ? { expr } : { missing: 'no event name is passed' };
+      const spread = expr ? undefined : this.throughSpread(call, shape.event);
+      resolved.event = expr ? { expr } : (spread ?? { missing: 'no event name is passed' });
     }
     if (shape.properties) {
       const expr = at(shape.properties);
-      if (expr) resolved.properties = { expr };
+      const spread = expr ? undefined : this.throughSpread(call, shape.properties);
+      if (expr || spread) resolved.properties = expr ? { expr } : spread;
     }
     for (const ref of shape.identity ?? []) {
       const expr = at(ref);
@@ -824,6 +897,32 @@ export class Analyzer {
     }
     if (shape.identityIn) resolved.identityIn = at(shape.identityIn);
     return resolved;
+  }
+
+  /**
+   * A key of an object argument that only a spread can bring (`track({ ...eventProps, ...userInfo })`):
+   * the last spread that may hold it, and the key to take from it.
+   */
+  private throughSpread(call: ts.CallExpression, ref: ArgRef): { expr: ts.Expression; path: string[] } | undefined {
+    const arg = call.arguments[ref.arg];
+    const literal = arg && unwrap(arg);
+    if (ref.key === undefined || !literal || !ts.isObjectLiteralExpression(literal)) return undefined;
+    const spreads = literal.properties.filter(ts.isSpreadAssignment).reverse();
+    const holder = spreads.find((spread) => this.mayHold(spread.expression, ref.key ?? '', 0));
+    return holder ? { expr: holder.expression, path: [ref.key] } : undefined;
+  }
+
+  /** Whether an object expression may have `key`: literals are read (through conditionals and constants); anything else may. */
+  private mayHold(expr: ts.Expression, key: string, depth: number): boolean {
+    const e = unwrap(expr);
+    if (depth > 4) return true;
+    if (ts.isObjectLiteralExpression(e)) return objectProperty(e, key) !== undefined || e.properties.some((p) => ts.isSpreadAssignment(p) && this.mayHold(p.expression, key, depth + 1));
+    if (ts.isConditionalExpression(e)) return this.mayHold(e.whenTrue, key, depth + 1) || this.mayHold(e.whenFalse, key, depth + 1);
+    if (ts.isIdentifier(e)) {
+      const binding = this.program.resolve(e.text, e);
+      if (binding?.kind === 'variable' && binding.path.length === 0 && binding.decl.initializer) return this.mayHold(binding.decl.initializer, key, depth + 1);
+    }
+    return true;
   }
 
   private wrapperCall(call: ts.CallExpression, summary: WrapperSummary): ResolvedCall {
@@ -1159,6 +1258,9 @@ const WRAPPER_KINDS = new Set([
 /** The expression inside parentheses, `as`, `satisfies`, `!` and `<T>` casts. */
 /** Objects whose members are the browser's globals (`window.analytics`), unless a local name shadows them. */
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
+
+/** Members of a box (a result, a response, a ref) that hold what it boxes. */
+const BOX_MEMBERS = new Set(['value', 'data', 'current', 'result']);
 
 /** Generic types that hold values rather than stand for one: never a proxy of their argument. */
 const CONTAINER_TYPES = new Set(['Array', 'ReadonlyArray', 'Set', 'ReadonlySet', 'Map', 'ReadonlyMap', 'WeakMap', 'WeakSet', 'Record', 'Iterable', 'AsyncIterable', 'Iterator', 'Generator', 'Observable', 'Subject', 'BehaviorSubject', 'Ref', 'MutableRefObject', 'RefObject', 'Signal', 'Writable', 'Readable', 'Store', 'Dispatch', 'SetStateAction', 'Parameters', 'ConstructorParameters', 'InstanceType', 'Exclude', 'Extract']);

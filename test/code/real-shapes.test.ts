@@ -788,3 +788,77 @@ describe('CLI telemetry helpers', () => {
     expect(report.findings.filter((f) => f.ruleId === 'registration/dynamic-event').map((f) => `${f.file}:${f.line}`)).toEqual(['src/feedback.ts:5']);
   });
 });
+
+describe('dependency injection by interface', () => {
+  const client = [
+    "import { Analytics } from '@segment/analytics-node';",
+    'export interface ISegmentClient { track(event: { event: string; user: { id: string }; properties?: object }): void }',
+    'export class SegmentClient implements ISegmentClient {',
+    "  private readonly client = new Analytics({ writeKey: 'k' });",
+    '  track(event: { event: string; user: { id: string }; properties?: object }) {',
+    '    const { user, ...eventProps } = event;',
+    '    const userInfo = user.id ? { userId: user.id } : { anonymousId: "a" };',
+    '    this.client.track({ ...eventProps, ...userInfo });',
+    '  }',
+    '}',
+    'export class MockSegmentClient implements ISegmentClient { track() {} }',
+  ].join('\n');
+  const tracker = [
+    "import { ok, type Result } from 'neverthrow';",
+    "import { type ISegmentClient, SegmentClient } from './client';",
+    'export class EventsTracker {',
+    '  constructor(private segmentClient: ISegmentClient) {}',
+    '  async trackEvent(event: { type: string; user: { id: string }; payload: object }) {',
+    '    this.segmentClient.track({ event: event.type, user: event.user, properties: event.payload });',
+    '  }',
+    '}',
+    'export interface ITrackerFactory { create(): Promise<Result<EventsTracker, unknown>> }',
+    'export class TrackerFactory implements ITrackerFactory {',
+    '  async create() { return ok(new EventsTracker(new SegmentClient())); }',
+    '}',
+    'export class TrackEventUseCase {',
+    '  constructor(private deps: { factory: ITrackerFactory }) {}',
+    '  async track(event: { type: string; user: { id: string }; payload: object }) {',
+    '    const result = await this.deps.factory.create();',
+    '    return result.value.trackEvent(event);',
+    '  }',
+    '}',
+  ].join('\n');
+
+  it('follows an interface to its one implementation, a box back to its value, and a key through spreads', async () => {
+    const i = await index({
+      'src/client.ts': client,
+      'src/tracker.ts': tracker,
+      'src/events.ts': [
+        'declare function filterEmptyValuesFromObject<T>(o: T): T;',
+        'export const eventFactory = {',
+        '  orderUpdated(order: { id: string; email: string }) {',
+        "    return { type: 'Order Updated', user: { id: order.id }, payload: filterEmptyValuesFromObject({ email: order.email, order_id: order.id }) };",
+        '  },',
+        '};',
+      ].join('\n'),
+      'src/webhook.ts': [
+        "import { TrackEventUseCase, TrackerFactory } from './tracker';",
+        "import { eventFactory } from './events';",
+        'const useCase = new TrackEventUseCase({ factory: new TrackerFactory() });',
+        'export async function handler(order: { id: string; email: string }) {',
+        '  const event = eventFactory.orderUpdated(order);',
+        '  return useCase.track(event);',
+        '}',
+      ].join('\n'),
+    });
+    const site = i.calls.find((c) => c.file === 'src/webhook.ts');
+    expect(site?.event).toMatchObject({ kind: 'literal', value: 'Order Updated' });
+    expect(site?.properties.kind === 'object' ? site.properties.entries.map((e) => e.key) : []).toEqual(['email', 'order_id']);
+    expect(i.calls.filter((c) => !c.internal).map((c) => c.file)).toEqual(['src/webhook.ts']);
+  });
+
+  it('stays silent when two classes implement the interface', async () => {
+    const i = await index({
+      'src/client.ts': `${client}\nexport class AuditClient implements ISegmentClient { track() {} }\n`,
+      'src/tracker.ts': tracker,
+      'src/a.ts': "import { EventsTracker } from './tracker';\ndeclare const t: EventsTracker;\nvoid t.trackEvent({ type: 'x', user: { id: 'u' }, payload: {} });\n",
+    });
+    expect(i.calls.filter((c) => c.file === 'src/a.ts')).toEqual([]);
+  });
+});

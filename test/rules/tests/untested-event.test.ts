@@ -39,6 +39,16 @@ ruleTester(rule, {
       findings: [{ messageId: 'untestedConstant', line: 8, message: 'nor the constant `REPORT_EXPORTED`' }],
     },
     {
+      name: 'a generic key holding the name is no constant, even where every test says `type`',
+      basePlan,
+      plan,
+      files: {
+        'src/events.ts': "export const make = () => ({ type: 'report_exported', payload: {} });\n",
+        'src/a.test.ts': "it('x', () => expect(make().type).toBeDefined())",
+      },
+      findings: [{ messageId: 'untested', line: 8 }],
+    },
+    {
       name: 'a test under an ignored path does not count',
       basePlan,
       plan,
