@@ -31,7 +31,8 @@ export default defineRule({
       for (const name of namesOf(call.event)) if (!plan?.byName.has(name) && !firstCall.has(name)) firstCall.set(name, call);
     }
     const events = [...planned.map((e) => ({ name: e.name, location: e.location, call: undefined as TrackCall | undefined }))];
-    for (const [name, call] of firstCall) events.push({ name, location: call.event?.location ?? call.location, call });
+    // Reported where the event is sent (the first call), not where a constant or a wrapper writes its name.
+    for (const [name, call] of firstCall) events.push({ name, location: call.location, call });
     if (events.length === 0) return;
     const testFiles = ctx.files.filter((f) => ctx.isTestFile(f));
     const sourceFiles = ctx.files.filter((f) => !ctx.isTestFile(f) && CODE_FILE.test(f));

@@ -30,6 +30,14 @@ ruleTester(rule, {
       files: { 'src/a.ts': "const x = 1;\nwindow.analytics.track('cli_ran');\nwindow.analytics.track('cli_ran');\n" },
       findings: [{ messageId: 'untestedCall', line: 2, file: 'src/a.ts' }],
     },
+    {
+      name: 'an event whose name a constant in another file holds is reported where it is sent',
+      files: {
+        'src/events.ts': "export const Events = {\n  CliRan: 'cli_ran',\n} as const;\n",
+        'src/a.ts': "import { Events } from './events';\nconst x = 1;\nwindow.analytics.track(Events.CliRan);\n",
+      },
+      findings: [{ messageId: 'untestedCall', line: 3, file: 'src/a.ts' }],
+    },
     { name: 'no test at all', basePlan, plan, findings: [{ messageId: 'untested', line: 8, event: 'report_exported' }] },
     {
       name: 'the name appears only in source, not in tests',
