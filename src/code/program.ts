@@ -19,6 +19,8 @@ const MAX_LINE = 20_000;
 interface Parsed {
   sf: ts.SourceFile;
   calls: ts.CallExpression[];
+  /** JSX elements of components given attributes (`<Button eventData={…}>`): components can be wrappers too. */
+  elements: ts.JsxOpeningLikeElement[];
 }
 
 /**
@@ -55,17 +57,28 @@ function parse(path: string, text: string): Parsed {
   const source = component ? scriptBlocks(text) : text;
   const sf = ts.createSourceFile(`/${path}`, source, ts.ScriptTarget.Latest, false, component ? componentKind(text) : scriptKind(path));
   const calls: ts.CallExpression[] = [];
+  const elements: ts.JsxOpeningLikeElement[] = [];
   let parent: ts.Node = sf;
   const visit = (child: ts.Node): void => {
     (child as { parent: ts.Node }).parent = parent;
     if (child.kind === ts.SyntaxKind.CallExpression) calls.push(child as ts.CallExpression);
+    else if ((child.kind === ts.SyntaxKind.JsxOpeningElement || child.kind === ts.SyntaxKind.JsxSelfClosingElement) && isComponentElement(child as ts.JsxOpeningLikeElement)) {
+      elements.push(child as ts.JsxOpeningLikeElement);
+    }
     const outer = parent;
     parent = child;
     ts.forEachChild(child, visit);
     parent = outer;
   };
   ts.forEachChild(sf, visit);
-  return { sf, calls };
+  return { sf, calls, elements };
+}
+
+/** `<Button eventData={…}>`, `<ui.Link to="…">`: a component (not an HTML tag) given attributes. */
+function isComponentElement(element: ts.JsxOpeningLikeElement): boolean {
+  const tag = element.tagName;
+  const component = ts.isPropertyAccessExpression(tag) || (ts.isIdentifier(tag) && /^[A-Z]/.test(tag.text));
+  return component && element.attributes.properties.length > 0;
 }
 
 /**
@@ -141,6 +154,7 @@ export type ExportTarget =
 export class CodeProgram {
   readonly sources = new Map<string, ts.SourceFile>();
   private readonly callLists = new Map<string, readonly ts.CallExpression[]>();
+  private readonly elementLists = new Map<string, readonly ts.JsxOpeningLikeElement[]>();
   readonly skipped: SkippedFile[] = [];
   private readonly caches: Array<NodeCache<unknown>> = [];
   private readonly scopes = this.nodeCache<Scope>();
@@ -176,9 +190,10 @@ export class CodeProgram {
     const rejection = this.rejection(text);
     if (rejection) return this.skip(path, rejection);
     try {
-      const { sf, calls } = shared ? parseOnce(path, text) : parse(path, text);
+      const { sf, calls, elements } = shared ? parseOnce(path, text) : parse(path, text);
       this.sources.set(path, sf);
       this.callLists.set(path, calls);
+      if (elements.length) this.elementLists.set(path, elements);
       return sf;
     } catch (error) {
       return this.skip(path, `could not be parsed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
@@ -188,6 +203,11 @@ export class CodeProgram {
   /** The call expressions of a parsed file, in source order. */
   callsIn(path: string): readonly ts.CallExpression[] {
     return this.callLists.get(path) ?? [];
+  }
+
+  /** The component elements with attributes of a parsed file, in source order. */
+  elementsIn(path: string): readonly ts.JsxOpeningLikeElement[] {
+    return this.elementLists.get(path) ?? [];
   }
 
   /** A cache of per-node results that `forget` empties for the forgotten file. */
@@ -206,6 +226,7 @@ export class CodeProgram {
     }
     this.sources.delete(path);
     this.callLists.delete(path);
+    this.elementLists.delete(path);
     this.exportTables.delete(path);
     this.starExports.delete(path);
   }

@@ -925,7 +925,23 @@ export class Analyzer {
     return true;
   }
 
-  private wrapperCall(call: ts.CallExpression, summary: WrapperSummary): ResolvedCall {
+  /**
+   * A component element whose component is a wrapper, given the attribute its event comes from
+   * (`<Button eventData={{ eventName: Events.CommitClicked }}>`): a tracking call site. Without
+   * that attribute the element tracks nothing (the prop is optional), so it is no site.
+   */
+  resolveElement(element: ts.JsxOpeningLikeElement): ResolvedCall | undefined {
+    if (this.cannotTrack(element.tagName as ts.Expression)) return undefined;
+    const component = this.evaluate(element.tagName as ts.Expression);
+    if (component.kind !== 'function') return undefined;
+    const summary = this.wrapperSummary(component.fn, component.name);
+    const eventRef = summary?.eventParam ?? summary?.eventTemplate?.param;
+    if (!summary || !eventRef || !this.locate(element, eventRef)) return undefined;
+    // A click handler is not awaited by anyone: nothing here can reject into the page.
+    return { ...this.wrapperCall(element, summary), canReject: false };
+  }
+
+  private wrapperCall(call: CallSite, summary: WrapperSummary): ResolvedCall {
     const inner = summary.inner;
     const resolved: ResolvedCall = {
       flavour: inner.flavour,
@@ -984,10 +1000,19 @@ export class Analyzer {
    * the nearest one and the members still to take from it when the argument is not a literal that
    * holds them (`trackManual({ user, data })`, `track(payload)`). Undefined when nothing is passed.
    */
-  locate(call: ts.CallExpression, ref: ParamRef): { expr: ts.Expression; path?: string[] } | undefined {
-    let expr: ts.Expression | undefined = call.arguments[ref.index];
+  locate(call: CallSite, ref: ParamRef): { expr: ts.Expression; path?: string[] } | undefined {
+    let expr: ts.Expression | undefined;
+    let from = 0;
+    if (ts.isCallExpression(call)) expr = call.arguments[ref.index];
+    else {
+      // A component's props are its attributes: `<Button eventData={{ eventName }}>`.
+      const key = ref.path[0];
+      if (ref.index !== 0 || key === undefined) return undefined;
+      expr = jsxAttribute(call, key);
+      from = 1;
+    }
     if (!expr) return undefined;
-    for (let i = 0; i < ref.path.length; i++) {
+    for (let i = from; i < ref.path.length; i++) {
       const key = ref.path[i] ?? '';
       let holder = unwrap(expr);
       if (!ts.isObjectLiteralExpression(holder) && ts.isIdentifier(holder)) {
@@ -1108,7 +1133,7 @@ export class Analyzer {
   }
 
   /** The event a wrapper builds around the caller's argument, located there: its value when every piece is known. */
-  private builtEvent(call: ts.CallExpression, summary: WrapperSummary, template: NonNullable<WrapperSummary['eventTemplate']>): { built: ts.Expression; value?: string; own?: ts.Expression } {
+  private builtEvent(call: CallSite, summary: WrapperSummary, template: NonNullable<WrapperSummary['eventTemplate']>): { built: ts.Expression; value?: string; own?: ts.Expression } {
     let ownUnknown = false;
     let callerUnknown = false;
     const piece = (part: ts.Expression): string | undefined => {
@@ -1138,7 +1163,7 @@ export class Analyzer {
     return ownUnknown && !callerUnknown ? { built, own: e } : { built };
   }
 
-  private pieceOf(call: ts.CallExpression, summary: WrapperSummary, part: ts.Expression): { value?: string; fromCaller: boolean } {
+  private pieceOf(call: CallSite, summary: WrapperSummary, part: ts.Expression): { value?: string; fromCaller: boolean } {
     const ref = this.paramOf(part, summary.fn);
     const at = ref ? this.locate(call, ref) : undefined;
     const value = ref ? (at ? this.valueAt(at.expr, at.path) : UNKNOWN) : this.evaluate(part);
@@ -1258,6 +1283,19 @@ const WRAPPER_KINDS = new Set([
 /** The expression inside parentheses, `as`, `satisfies`, `!` and `<T>` casts. */
 /** Objects whose members are the browser's globals (`window.analytics`), unless a local name shadows them. */
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
+
+/** Where a wrapper is called: a call, or the element of a component that is one. */
+export type CallSite = ts.CallExpression | ts.JsxOpeningLikeElement;
+
+/** The expression an attribute of an element gives (`name="x"`, `data={{ … }}`); `true` for a bare one is no expression. */
+function jsxAttribute(element: ts.JsxOpeningLikeElement, name: string): ts.Expression | undefined {
+  for (const attr of element.attributes.properties) {
+    if (!ts.isJsxAttribute(attr) || !ts.isIdentifier(attr.name) || attr.name.text !== name || !attr.initializer) continue;
+    if (ts.isStringLiteral(attr.initializer)) return attr.initializer;
+    if (ts.isJsxExpression(attr.initializer)) return attr.initializer.expression;
+  }
+  return undefined;
+}
 
 /** Members of a box (a result, a response, a ref) that hold what it boxes. */
 const BOX_MEMBERS = new Set(['value', 'data', 'current', 'result']);
@@ -1413,11 +1451,18 @@ function callsIn(fn: FunctionLike): ts.CallExpression[] {
   const out: ts.CallExpression[] = [];
   const handedOut = (node: ts.Node) =>
     node !== fn && isFunctionLike(node) && (memberOfObject(node) !== undefined || ts.isReturnStatement(node.parent) || (ts.isArrowFunction(fn) && node.parent === fn));
-  // A local helper (`const send = () => …`) runs only if this function calls it by name.
+  // A local helper (`const send = () => …`) runs only if this function uses it: calls it, or hands
+  // it to what it renders or registers (`onClick={handleClick}`), not only to what it returns.
   const called = new Set<string>();
   const collect = (node: ts.Node) => {
     if (ts.isClassLike(node) || handedOut(node)) return;
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) called.add(node.expression.text);
+    const parent = node.parent;
+    const declaresOrNames =
+      (ts.isVariableDeclaration(parent) || ts.isFunctionDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyAccessExpression(parent) || ts.isMethodDeclaration(parent)) &&
+      (parent as { name?: ts.Node }).name === node;
+    if (ts.isIdentifier(node) && !declaresOrNames) {
+      called.add(node.text);
+    }
     ts.forEachChild(node, collect);
   };
   const uncalledHelper = (node: ts.Node) => {

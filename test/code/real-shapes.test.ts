@@ -862,3 +862,32 @@ describe('dependency injection by interface', () => {
     expect(i.calls.filter((c) => c.file === 'src/a.ts')).toEqual([]);
   });
 });
+
+describe('components that track', () => {
+  it('takes an element of a wrapper component, given the attribute its event comes from, for a call site', async () => {
+    const sites = await sitesOf({
+      'src/Button.tsx': [
+        "import posthog from 'posthog-js';",
+        'export const Button = ({ eventData, onClick, ...rest }: { eventData?: { eventName: string; [k: string]: unknown }; onClick?: () => void }) => {',
+        '  const handleClick = () => {',
+        '    if (eventData) posthog.capture(eventData.eventName, eventData);',
+        '    onClick?.();',
+        '  };',
+        '  return <button {...rest} onClick={handleClick} />;',
+        '};',
+        "export const Modal = ({ title }: { title: string }) => <div>{title}</div>;",
+      ].join('\n'),
+      'src/Page.tsx': [
+        "import { Button, Modal } from './Button';",
+        'export const Page = () => (',
+        '  <div>',
+        "    <Button eventData={{ eventName: 'commit_clicked' }} onClick={() => {}} />",
+        '    <Button onClick={() => {}}>Plain</Button>',
+        '    <Modal title="Hello" />',
+        '  </div>',
+        ');',
+      ].join('\n'),
+    });
+    expect(sites).toEqual(['src/Page.tsx:4 commit_clicked']);
+  });
+});
