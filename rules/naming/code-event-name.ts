@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { namesOf, siteCalls } from '../../src/code/events.js';
 import { checkEventName, suggestName } from '../../src/names/naming.js';
+import { SDK_EVENT_NAMES } from '../../src/code/sdks.js';
 
 export default defineRule({
   id: 'naming/code-event-name',
@@ -15,7 +16,8 @@ export default defineRule({
     for (const call of siteCalls(ctx.code.calls)) {
       if (call.kind !== 'track' || call.context.isTestFile || !call.event) continue;
       for (const name of namesOf(call.event)) {
-        if (ctx.plan?.byName.has(name)) continue;
+        // Planned names are checked in the plan; names the SDK defines are not the team's to choose.
+        if (ctx.plan?.byName.has(name) || SDK_EVENT_NAMES[call.sdk]?.includes(name)) continue;
         // A constant's name is reported once, where it is written: that is where it is renamed.
         const at = call.event.kind === 'constant' && call.event.definedAt ? call.event.definedAt : call.event.location;
         const key = `${name}@${at.file}:${at.line}:${at.column}`;

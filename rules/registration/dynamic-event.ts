@@ -12,7 +12,8 @@ export default defineRule({
     // A name a wrapper builds at run time is one problem, in the wrapper, however many call it.
     const seen = new Set<string>();
     for (const call of siteCalls(ctx.code.calls)) {
-      if (call.kind !== 'track' || call.context.isTestFile || call.event?.kind !== 'dynamic') continue;
+      // A name built from a component's prop is chosen where the component is used.
+      if (call.kind !== 'track' || call.context.isTestFile || call.event?.kind !== 'dynamic' || call.event.fromProps) continue;
       const at = call.event.location;
       const where = `${at.file}:${at.line}:${at.column}`;
       if (at.file !== call.file && seen.has(where)) continue;

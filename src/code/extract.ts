@@ -9,7 +9,7 @@ import type {
   PropertyEntry,
   TrackCall,
 } from './model.js';
-import { barrelPaths, CodeProgram, folderOf, isFunctionLike, NodeCache, TIME_LIMIT_REASON, ts, type Binding, type FunctionLike } from './program.js';
+import { barrelPaths, CodeProgram, folderOf, hasModifier, isFunctionLike, NodeCache, TIME_LIMIT_REASON, ts, type Binding, type FunctionLike } from './program.js';
 import { IDENTITY_KEYS } from './sdks.js';
 import {
   Analyzer,
@@ -211,6 +211,13 @@ interface Site {
   wrapperEntries: NodeCache<PropertyEntry>;
 }
 
+/**
+ * Awaited calls that are not the operation an event reports: reads and checks (`getPrefs`,
+ * `detectEnvironment`), cache and page refreshes (`invalidate`, `refetch`), navigation, and the
+ * caller's own callbacks (`onSuccess`).
+ */
+const NOT_THE_OPERATION = /^((get|fetch|load|list|find|read|query|detect|check|is|has|on)[A-Z_]|(invalidate|refetch|refresh|revalidate|reload|navigate|goto|redirect|wait|sleep|delay|flush)([A-Z_]|$))/;
+
 /** Helpers that only drop empty values from an object. */
 const EMPTY_FILTER = /^(filterEmpty\w*|removeEmpty\w*|withoutEmpty\w*|omitEmpty\w*|omitNil|omitUndefined|compactObject|compact|pruneEmpty\w*|cleanEmpty\w*)$/i;
 
@@ -314,7 +321,35 @@ function eventName(analyzer: Analyzer, expr: ts.Expression, path?: readonly stri
   }
   if (value.kind === 'strings') return { kind: 'choice', values: value.values, location };
   const text = path?.length ? `${shortText(expr)}.${path.join('.')}` : shortText(expr);
+  if (readsComponentProp(analyzer, expr)) return { kind: 'dynamic', reason: 'it is built from a prop of this component', text, location, fromProps: true };
   return { kind: 'dynamic', reason: dynamicReason(analyzer, expr, value), text, location };
+}
+
+/**
+ * Whether an expression reads a prop of the Svelte or Vue component it is in (`export let event`,
+ * `let { event } = $props()`, `props.event` of `defineProps()`): a component that tracks is a
+ * wrapper whose users pass the name.
+ */
+function readsComponentProp(analyzer: Analyzer, expr: ts.Expression): boolean {
+  const file = analyzer.program.fileName(expr);
+  if (!/\.(svelte|vue)$/.test(file)) return false;
+  let found = false;
+  const visit = (node: ts.Node) => {
+    if (found) return;
+    if (ts.isIdentifier(node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
+      const binding = analyzer.program.resolve(node.text, node);
+      if (binding?.kind === 'variable') {
+        const statement = binding.decl.parent.parent;
+        const init = binding.decl.initializer && unwrap(binding.decl.initializer);
+        const propsCall = init !== undefined && ts.isCallExpression(init) && /^(\$props|defineProps|withDefaults)$/.test(calleeName(init.expression));
+        if (propsCall || (ts.isVariableStatement(statement) && hasModifier(statement, ts.SyntaxKind.ExportKeyword))) found = true;
+      }
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(expr);
+  return found;
 }
 
 function dynamicReason(analyzer: Analyzer, expr: ts.Expression, value: Value): string {
@@ -668,7 +703,7 @@ function earlyOperation(analyzer: Analyzer, node: ts.CallExpression, call: Track
     const step = unwrap(awaited);
     if (!ts.isAwaitExpression(step)) continue;
     const inner = unwrap(step.expression);
-    if (ts.isCallExpression(inner) && !LOGGER.test(shortText(inner.expression)) && !analyzer.resolveCall(inner)) {
+    if (ts.isCallExpression(inner) && !LOGGER.test(shortText(inner.expression)) && !NOT_THE_OPERATION.test(calleeName(inner.expression)) && !analyzer.resolveCall(inner)) {
       return { node: inner, text: shortText(inner.expression) };
     }
   }

@@ -12,7 +12,8 @@ export type EventName =
   | { kind: 'constant'; value: string; via: string; location: SourceLocation; definedAt?: SourceLocation }
   /** One of several names known statically (`ok ? 'a_done' : 'a_failed'`). */
   | { kind: 'choice'; values: string[]; location: SourceLocation }
-  | { kind: 'dynamic'; reason: string; text: string; location: SourceLocation };
+  /** `fromProps`: the varying part is a prop of the component the call is in: its users choose the name. */
+  | { kind: 'dynamic'; reason: string; text: string; location: SourceLocation; fromProps?: boolean };
 
 export interface PropertyEntry {
   key: string;

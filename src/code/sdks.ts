@@ -285,3 +285,8 @@ export const ANALYTICS_HINT = /track|capture|logEvent|identify|analytics|posthog
 
 /** Identity keys inside a properties object (Mixpanel node) or an object argument. */
 export const IDENTITY_KEYS = ['distinct_id', 'distinctId', 'userId', 'user_id', 'anonymousId', 'anonymous_id', 'device_id', 'deviceId'];
+
+/** Event names an SDK itself defines, which product code sends by that name (PostHog's survey events). */
+export const SDK_EVENT_NAMES: Readonly<Partial<Record<SdkName, readonly string[]>>> = {
+  posthog: ['survey sent', 'survey shown', 'survey dismissed'],
+};

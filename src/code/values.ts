@@ -186,18 +186,18 @@ export class Analyzer {
     }
     if (ts.isCallExpression(e)) return this.moduleCall(e) ?? this.callResult(e);
     if (ts.isTemplateExpression(e)) {
-      let text = e.head.text;
+      let texts = [e.head.text];
       for (const span of e.templateSpans) {
-        const part = this.evaluate(span.expression);
-        if (part.kind !== 'string') return UNKNOWN;
-        text += part.value + span.literal.text;
+        texts = joined(texts, strings(this.evaluate(span.expression)), span.literal.text);
+        if (texts.length === 0) return UNKNOWN;
       }
-      return { kind: 'string', value: text, node: e };
+      return texts.length === 1 ? { kind: 'string', value: texts[0] ?? '', node: e } : { kind: 'strings', values: texts };
     }
     if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-      const left = this.evaluate(e.left);
-      const right = this.evaluate(e.right);
-      return left.kind === 'string' && right.kind === 'string' ? { kind: 'string', value: left.value + right.value, node: e } : UNKNOWN;
+      // `(isTask ? 'task' : 'note') + '_created'`: every combination, while there are few.
+      const texts = joined(strings(this.evaluate(e.left)), strings(this.evaluate(e.right)), '');
+      if (texts.length === 0) return UNKNOWN;
+      return texts.length === 1 ? { kind: 'string', value: texts[0] ?? '', node: e } : { kind: 'strings', values: texts };
     }
     if (ts.isConditionalExpression(e)) {
       const whenTrue = this.evaluate(e.whenTrue);
@@ -1264,6 +1264,12 @@ function memberType(type: ts.TypeNode | undefined, path: readonly string[]): ts.
 function isThenCallback(fn: FunctionLike): boolean {
   const call = fn.parent;
   return call !== undefined && ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'then';
+}
+
+/** Each of `left` followed by each of `right` and `tail`; none when a side is unknown or there would be too many. */
+function joined(left: readonly string[], right: readonly string[], tail: string): string[] {
+  if (left.length === 0 || right.length === 0 || left.length * right.length > 16) return [];
+  return [...new Set(left.flatMap((l) => right.map((r) => l + r + tail)))];
 }
 
 function strings(value: Value): string[] {

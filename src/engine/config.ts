@@ -20,7 +20,8 @@ export interface Config {
   failOn: Severity | 'never';
   comment: 'always' | 'findings' | 'never';
   onError: 'neutral' | 'failure';
-  naming: { events: EventNaming; pastTense: boolean; prefixes: string[]; properties: PropertyNaming };
+  /** `eventsConfigured`: `naming.events` was set; otherwise a plan's own consistent convention is taken. */
+  naming: { events: EventNaming; eventsConfigured?: boolean; pastTense: boolean; prefixes: string[]; properties: PropertyNaming };
   rules: Readonly<Record<string, Severity | 'off'>>;
   pii: { allow: string[]; words: string[] };
   limits: { maxFileBytes: number; maxFiles: number; maxFindings: number; maxAliasCount: number; maxReviewSeconds: number };
@@ -106,7 +107,10 @@ export function loadConfig(file: string, text: string, knownRuleIds: readonly st
   if (raw.fail_on) config.failOn = raw.fail_on;
   if (raw.comment) config.comment = raw.comment;
   if (raw.on_error) config.onError = raw.on_error;
-  if (raw.naming?.events) config.naming.events = raw.naming.events;
+  if (raw.naming?.events) {
+    config.naming.events = raw.naming.events;
+    config.naming.eventsConfigured = true;
+  }
   if (raw.naming?.past_tense !== undefined) config.naming.pastTense = raw.naming.past_tense;
   if (raw.naming?.prefixes) config.naming.prefixes = raw.naming.prefixes;
   if (raw.naming?.properties) config.naming.properties = raw.naming.properties;

@@ -7,6 +7,7 @@ import { loadPlan, type LoadedPlan } from '../plan/load.js';
 import { resolvePlanSources } from '../plan/sources.js';
 import type { TrackingPlan } from '../plan/model.js';
 import { CONFIG_PATH, defaultConfig, loadConfig, type Config } from './config.js';
+import { prevailingConvention } from '../names/naming.js';
 import { fingerprint } from './fingerprint.js';
 import { applySuppressions, isBlocking, severityRank } from './policy.js';
 import { fillTemplate, type FindingDescriptor, type Rule, type RuleContext } from './rule.js';
@@ -75,6 +76,11 @@ export async function review(input: ReviewInput): Promise<Report> {
     );
   }
   const diff = mode === 'diff' && base ? diffPlans(base.loaded.plan, head.loaded.plan) : undefined;
+  const planConvention = !config.naming.eventsConfigured && head.loaded.plan ? prevailingConvention(head.loaded.plan.events.map((e) => e.name)) : undefined;
+  if (planConvention && planConvention !== config.naming.events) {
+    config.naming.events = planConvention;
+    notes.push(`Event names are checked against the plan's own convention (${planConvention}), as \`naming.events\` is not configured.`);
+  }
 
   // Code: in audit mode, or when the plan changes, every file (an event leaving the plan may still
   // be sent anywhere); otherwise only what the change touches. Both sides use the same scope.

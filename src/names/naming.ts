@@ -144,3 +144,19 @@ export function propertySuggestion(name: string, naming: PropertyNaming): string
   if (naming === 'snake_case') return (name.startsWith('$') ? '$' : '') + words.join('_');
   return (name.startsWith('$') ? '$' : '') + words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('');
 }
+
+/**
+ * The preset nearly every name follows (four in five, of at least five names), ignoring tense:
+ * a plan's own convention, taken when none is configured, so a Segment plan in Title Case is not
+ * reported event by event against snake_case.
+ */
+export function prevailingConvention(names: readonly string[]): Exclude<EventNaming, { pattern: string }> | undefined {
+  if (names.length < 5) return undefined;
+  const presets = Object.keys(PRESET_SHAPES) as Array<Exclude<EventNaming, { pattern: string }>>;
+  let best: { preset: Exclude<EventNaming, { pattern: string }>; count: number } | undefined;
+  for (const preset of presets) {
+    const count = names.filter((n) => PRESET_SHAPES[preset].test.test(n)).length;
+    if (!best || count > best.count) best = { preset, count };
+  }
+  return best && best.count >= names.length * 0.8 ? best.preset : undefined;
+}

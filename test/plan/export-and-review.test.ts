@@ -69,3 +69,27 @@ describe('findings inside imported plans', () => {
     ]);
   });
 });
+
+describe('the plan\'s own naming convention', () => {
+  const plan = (names: string[]) =>
+    JSON.stringify({ rules: names.map((key, i) => ({ key, type: 'TRACK', version: 1, jsonSchema: { description: `Event ${i}.`, properties: { properties: { type: 'object', properties: {} } } } })) }, null, 2);
+
+  it('is taken when naming.events is not configured, with a note, and outliers are still reported', async () => {
+    const report = await review({
+      head: new MemorySnapshot({ 'plan.json': plan(['Account Registered', 'Form Submitted', 'Sandbox Created', 'Logged In', 'Documentation Viewed', 'signup_clicked']) }),
+      config: null,
+    });
+    expect(report.notes.some((n) => n.includes("plan's own convention (title_case)"))).toBe(true);
+    expect(report.findings.filter((f) => f.ruleId === 'naming/event-name').map((f) => f.data.event)).toEqual(['signup_clicked']);
+  });
+
+  it('gives way to a configured convention', async () => {
+    const report = await review({
+      head: new MemorySnapshot({
+        'plan.json': plan(['Account Registered', 'Form Submitted', 'Sandbox Created', 'Logged In', 'Documentation Viewed']),
+        '.github/trackguard.yml': 'naming:\n  events: snake_case\n',
+      }),
+    });
+    expect(report.findings.filter((f) => f.ruleId === 'naming/event-name')).toHaveLength(5);
+  });
+});

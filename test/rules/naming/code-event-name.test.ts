@@ -5,8 +5,14 @@ ruleTester(rule, {
   valid: [
     { name: 'conforming names', files: { 'src/a.ts': "window.analytics.track('report_exported');\n" } },
     { name: 'planned names are checked in the plan, not here', plan: planOf({ ExportClicked: {} }), files: { 'src/a.ts': "window.analytics.track('ExportClicked');\n" } },
+    { name: "names the SDK defines (PostHog's survey events)", files: { 'src/a.ts': "import posthog from 'posthog-js';\nposthog.capture('survey sent', { $survey_id: 'x' });\n" } },
   ],
   invalid: [
+    {
+      name: 'a survey-like name sent through another SDK is the team\'s own',
+      files: { 'src/a.ts': "window.analytics.track('survey sent');\n" },
+      findings: [{ messageId: 'convention', line: 1 }],
+    },
     {
       name: 'unplanned names off the convention',
       files: { 'src/a.ts': "window.analytics.track('ExportClicked');\nwindow.analytics.track('report_export');\n" },
