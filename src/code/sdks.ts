@@ -212,7 +212,9 @@ const fns = (flavour: SdkFlavour, names: string[]): Record<string, SdkExport> =>
   Object.fromEntries(names.map((method) => [method, { kind: 'function', flavour, method } as SdkExport]));
 
 export const SDK_MODULES: Readonly<Record<string, SdkModule>> = {
-  '@segment/analytics-next': { exports: { AnalyticsBrowser: { kind: 'class', flavour: SEGMENT_BROWSER, factories: ['load'] } } },
+  '@segment/analytics-next': {
+    exports: { AnalyticsBrowser: { kind: 'class', flavour: SEGMENT_BROWSER, factories: ['load'] }, Analytics: { kind: 'class', flavour: SEGMENT_BROWSER } },
+  },
   '@segment/analytics-node': { exports: { Analytics: { kind: 'class', flavour: SEGMENT_NODE }, default: { kind: 'class', flavour: SEGMENT_NODE } } },
   'analytics-node': { exports: { default: { kind: 'class', flavour: SEGMENT_NODE }, '*': { kind: 'class', flavour: SEGMENT_NODE } } },
   '@rudderstack/analytics-js': {

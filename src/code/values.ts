@@ -424,6 +424,48 @@ export class Analyzer {
     return UNKNOWN;
   }
 
+  private readonly contexts = new Map<ts.Node, Value>();
+
+  /**
+   * The `value` given to a React context's provider (`<AnalyticsContext.Provider value={{ track }}>`),
+   * looked for in the file that creates the context, then in the files that mention its provider.
+   */
+  private contextValue(arg: ts.Expression): Value {
+    const id = unwrap(arg);
+    if (!ts.isIdentifier(id)) return UNKNOWN;
+    const decl = this.declarationOf(id);
+    if (!decl) return UNKNOWN;
+    const known = this.contexts.get(decl.node);
+    if (known) return known;
+    this.contexts.set(decl.node, UNKNOWN);
+    const files = [decl.file, ...this.program.parsedWhere((text) => text.includes('.Provider') && text.includes(decl.name)).filter((f) => f !== decl.file)];
+    for (const file of files) {
+      for (const element of this.program.elementsIn(file)) {
+        const tag = element.tagName;
+        if (!ts.isPropertyAccessExpression(tag) || tag.name.text !== 'Provider' || !ts.isIdentifier(tag.expression)) continue;
+        if (this.declarationOf(tag.expression)?.node !== decl.node) continue;
+        const given = jsxAttribute(element, 'value');
+        const value = given ? this.evaluate(given) : UNKNOWN;
+        if (value.kind !== 'unknown') {
+          this.contexts.set(decl.node, value);
+          return value;
+        }
+      }
+    }
+    return UNKNOWN;
+  }
+
+  /** The variable declaration a name stands for, here or through an import. */
+  private declarationOf(id: ts.Identifier): { node: ts.VariableDeclaration; file: string; name: string } | undefined {
+    const binding = this.program.resolve(id.text, id);
+    if (binding?.kind === 'variable') return { node: binding.decl, file: this.program.fileName(binding.decl), name: id.text };
+    if (binding?.kind !== 'import' || binding.name === '*' || own(SDK_MODULES, binding.module)) return undefined;
+    const target = this.program.resolveModule(this.program.fileName(id), binding.module);
+    const exported = target ? this.program.exportsOf(target).get(binding.name) : undefined;
+    if (exported?.kind !== 'binding' || exported.binding.kind !== 'variable' || !target) return undefined;
+    return { node: exported.binding.decl, file: target, name: binding.name };
+  }
+
   private stateType(init: ts.Expression | undefined): Value {
     const call = init && unwrap(init);
     if (!call || !ts.isCallExpression(call) || calleeName(call.expression) !== 'useState') return UNKNOWN;
@@ -739,6 +781,8 @@ export class Analyzer {
     if (callee.kind === 'sdk-export' && callee.exp.kind === 'factory') return { kind: 'sdk', flavour: callee.exp.flavour };
     if (callee.kind === 'sdk-export' && callee.exp.kind === 'function-factory') return { kind: 'sdk-export', exp: { kind: 'function', flavour: callee.exp.flavour, method: callee.exp.method } };
     const name = calleeName(call.expression);
+    // `useContext(AnalyticsContext)`: the value its provider is given.
+    if (name === 'useContext' && call.arguments[0]) return this.contextValue(call.arguments[0]);
     if ((name === 'useCallback' || name === 'useMemo') && call.arguments[0]) {
       const arg = this.evaluate(call.arguments[0]);
       if (name === 'useCallback') return arg;
@@ -787,7 +831,7 @@ export class Analyzer {
 
   /** Whether `call` is a tracking call, and where its event, properties and identity are (memoised). */
   resolveCall(call: ts.CallExpression): ResolvedCall | undefined {
-    if (this.declared.size === 0 && this.cannotTrack(call.expression)) return undefined;
+    if (this.declared.size === 0 && this.cannotTrack(call.expression) && !TRANSPORT.test(shortText(call.expression))) return undefined;
     const known = this.resolved.get(call);
     if (known !== undefined) return known ?? undefined;
     // While a wrapper is being summarised, answers can be partial: do not remember them.
@@ -848,10 +892,74 @@ export class Analyzer {
     if (target.kind === 'function') {
       const summary = this.wrapperSummary(target.fn, target.name);
       if (summary) return this.wrapperCall(call, summary);
+      if (isOwnTrackingClient(target.fn, target.name, this.program.fileName(target.fn))) return this.ownClientCall(call, target.fn, method);
+    }
+    if ((target.kind === 'unknown' || target.kind === 'param') && TRANSPORT.test(shortText(callee))) {
+      const endpoint = this.endpointCall(call);
+      if (endpoint) return endpoint;
     }
     if (this.declared.size === 0) return undefined;
     const declared = this.declared.get(shortText(callee)) ?? this.declared.get(method);
     return declared ? this.sdkCall(call, declared.flavour, declared.shape, shortText(callee)) : undefined;
+  }
+
+  /**
+   * The team's own telemetry client (`Telemeter.track(event, data)` that queues events for its own
+   * sender): a method named for tracking, on a class or in a file named for it, whose first
+   * parameter is the event. It ends in no SDK this analysis knows, but it is where events go.
+   */
+  private ownClientCall(call: ts.CallExpression, fn: FunctionLike, method: string): ResolvedCall {
+    const shape: MethodShape = { kind: 'track', event: { arg: 0 }, properties: { arg: 1 } };
+    const resolved = this.sdkCall(call, { sdk: 'custom', side: 'unknown', methods: { [method]: shape } }, shape, shortText(call.expression));
+    return { ...resolved, canReject: this.functionCanReject(fn) };
+  }
+
+  /**
+   * A request to the product's own collection endpoint (`fetch('/api/telemetry', { body:
+   * JSON.stringify({ event, properties }) })`, `api.post('/track', { event, data })`): a tracking
+   * call that can reject, when the URL or the function it is in says it is for tracking and the
+   * body names the event.
+   */
+  private endpointCall(call: ts.CallExpression): ResolvedCall | undefined {
+    const calleeText = shortText(call.expression);
+    const url = call.arguments[0];
+    if (!url) return undefined;
+    const urlValue = this.evaluate(url);
+    const urlText = urlValue.kind === 'string' ? urlValue.value : shortText(url);
+    const fn = enclosingFunction(call);
+    if (!TRACKING_URL.test(urlText) && !(fn && TRACKING_NAME.test(functionNameOf(fn)))) return undefined;
+    let body: ts.Expression | undefined = call.arguments[1];
+    if (body && calleeText === 'fetch') {
+      body = objectProperty(body, 'body');
+      const inner = body && unwrap(body);
+      if (inner && ts.isCallExpression(inner) && shortText(inner.expression) === 'JSON.stringify') body = inner.arguments[0];
+    }
+    if (!body) return undefined;
+    let literal = unwrap(body);
+    if (!ts.isObjectLiteralExpression(literal)) {
+      const value = this.evaluate(literal);
+      if (value.kind !== 'object') return undefined;
+      literal = value.node;
+    }
+    const holder = literal as ts.ObjectLiteralExpression;
+    const eventKey = ENDPOINT_EVENT_KEYS.find((k) => objectProperty(holder, k) !== undefined);
+    const event = eventKey ? objectProperty(holder, eventKey) : undefined;
+    if (!event) return undefined;
+    const propsKey = ENDPOINT_PROPERTY_KEYS.find((k) => objectProperty(holder, k) !== undefined);
+    const properties = propsKey ? objectProperty(holder, propsKey) : undefined;
+    const shape: MethodShape = { kind: 'track', canReject: true };
+    return {
+      flavour: { sdk: 'custom', side: 'unknown', methods: {} },
+      shape,
+      method: calleeText,
+      via: [],
+      event: { expr: event },
+      ...(properties ? { properties: { expr: properties } } : {}),
+      extraProperties: [],
+      identity: [],
+      identityVisible: false,
+      canReject: true,
+    };
   }
 
   private sdkCall(call: ts.CallExpression, flavour: SdkFlavour, shape: MethodShape, method: string): ResolvedCall {
@@ -1301,6 +1409,25 @@ function jsxAttribute(element: ts.JsxOpeningLikeElement, name: string): ts.Expre
     if (ts.isJsxExpression(attr.initializer)) return attr.initializer.expression;
   }
   return undefined;
+}
+
+/** Requests a tracking call can be made with: `fetch`, axios, and any client's `post`. */
+const TRANSPORT = /^(fetch|\$fetch|ofetch|axios\.post|got\.post|ky\.post|(this\.)?[\w$]+(\.[\w$]+)*\.post)$/;
+/** URLs of collection endpoints. */
+const TRACKING_URL = /track|telemetry|analytics|capture|collect|ingest|metrics|\/events?\b|\/e\/?$/i;
+const ENDPOINT_EVENT_KEYS = ['event', 'eventName', 'event_name', 'eventType'];
+const ENDPOINT_PROPERTY_KEYS = ['properties', 'data', 'props', 'payload', 'metadata', 'params'];
+const OWN_CLIENT_METHOD = /^(track|trackEvent|capture|captureEvent|logEvent|sendEvent|recordEvent|emitEvent)$/;
+const EVENT_PARAMETER = /^(event|eventName|event_name|eventType|type|name|action)$/;
+const TRACKING_OWNER = /telemet|analytic|tracker|tracking|metrics|segment|posthog|mixpanel|amplitude|rudder/i;
+
+/** A method of the team's own telemetry client: see `Analyzer.ownClientCall`. */
+function isOwnTrackingClient(fn: FunctionLike, name: string, file: string): boolean {
+  if (!OWN_CLIENT_METHOD.test(name)) return false;
+  const first = fn.parameters[0];
+  if (!first || !ts.isIdentifier(first.name) || !EVENT_PARAMETER.test(first.name.text)) return false;
+  const owner = enclosingClass(fn)?.name?.text ?? '';
+  return TRACKING_OWNER.test(owner) || TRACKING_OWNER.test(file.split('/').slice(-3).join('/'));
 }
 
 /** Members of a box (a result, a response, a ref) that hold what it boxes. */

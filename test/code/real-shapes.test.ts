@@ -853,13 +853,14 @@ describe('dependency injection by interface', () => {
     expect(i.calls.filter((c) => !c.internal).map((c) => c.file)).toEqual(['src/webhook.ts']);
   });
 
-  it('stays silent when two classes implement the interface', async () => {
+  it('does not guess between two classes that implement the interface', async () => {
     const i = await index({
       'src/client.ts': `${client}\nexport class AuditClient implements ISegmentClient { track() {} }\n`,
       'src/tracker.ts': tracker,
       'src/a.ts': "import { EventsTracker } from './tracker';\ndeclare const t: EventsTracker;\nvoid t.trackEvent({ type: 'x', user: { id: 'u' }, payload: {} });\n",
     });
-    expect(i.calls.filter((c) => c.file === 'src/a.ts')).toEqual([]);
+    // Still a tracker's own method, but no longer a path to Segment.
+    expect(i.calls.filter((c) => c.file === 'src/a.ts').map((c) => c.sdk)).toEqual(['custom']);
   });
 });
 
@@ -889,5 +890,38 @@ describe('components that track', () => {
       ].join('\n'),
     });
     expect(sites).toEqual(['src/Page.tsx:4 commit_clicked']);
+  });
+});
+
+describe('own collection endpoints and telemetry clients', () => {
+  it('takes a request to a collection endpoint whose body names the event for a call that can reject', async () => {
+    const i = await index({
+      'src/telemetry.ts': [
+        'export async function sendServerLoadEvent(version: string) {',
+        "  await fetch('https://eu.posthog.com/capture/', { method: 'POST', body: JSON.stringify({ event: 'server_loaded', properties: { version } }) });",
+        '}',
+        "export const save = (doc: object) => fetch('/api/documents', { method: 'POST', body: JSON.stringify({ event: 'not_tracking', doc }) });",
+        "export const report = (api: { post(u: string, b: object): Promise<void> }, name: string) => api.post('/telemetry', { event: name, data: {} });",
+      ].join('\n'),
+      'src/main.ts': "import { report } from './telemetry';\ndeclare const api: { post(u: string, b: object): Promise<void> };\nvoid report(api, 'app_started');\n",
+    });
+    const sites = i.calls.filter((c) => !c.internal).map((c) => `${c.file}:${c.location.line} ${c.event && 'value' in c.event ? c.event.value : c.event?.kind}`);
+    expect(sites.sort()).toEqual(['src/main.ts:3 app_started', 'src/telemetry.ts:2 server_loaded']);
+    expect(i.calls.find((c) => c.file === 'src/telemetry.ts')?.context.canReject).toBe(true);
+  });
+
+  it('takes the track method of a telemetry client of the team for where events go', async () => {
+    const sites = await sitesOf({
+      'packages/telemetry/src/telemeter.js': [
+        'export default class Telemeter {',
+        '  track(event, data) { return this.enqueue(event, data); }',
+        '  enqueue(type, data) { this.queue.push({ type, properties: data }); }',
+        '}',
+      ].join('\n'),
+      'packages/telemetry/src/index.js': "import Telemeter from './telemeter';\nconst telemeter = new Telemeter();\nexport const track = (event, data = {}) => { telemeter.track(event, data); };\n",
+      'packages/cli/src/new.js': "import { track } from '../../telemetry/src/index.js';\ntrack('project_created', { template: 'default' });\n",
+      'src/orders/tracker.js': 'export class OrderTracker { track(order) { return order.id; } }\nnew OrderTracker().track({ id: 1 });\n',
+    });
+    expect(sites).toEqual(['packages/cli/src/new.js:2 project_created']);
   });
 });
