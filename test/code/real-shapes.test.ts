@@ -925,3 +925,35 @@ describe('own collection endpoints and telemetry clients', () => {
     expect(sites).toEqual(['packages/cli/src/new.js:2 project_created']);
   });
 });
+
+describe('React context providers', () => {
+  const provider = [
+    "import { createContext, useCallback, useContext, useState } from 'react';",
+    "import { Analytics } from '@segment/analytics-next';",
+    'const AnalyticsContext = createContext<{ track: (e: string, o?: object) => void } | null>(null);',
+    'export const AnalyticsProvider = ({ children }: { children: any }) => {',
+    '  const [analytics] = useState<Analytics | null>(null);',
+    '  const track = useCallback((event: string, options?: object) => { void analytics?.track(event, { ...options }); }, [analytics]);',
+    '  return <AnalyticsContext.Provider value={{ track }}>{children}</AnalyticsContext.Provider>;',
+    '};',
+    'export const useAnalytics = () => useContext(AnalyticsContext)!;',
+    'const ThemeContext = createContext({ track: (e: string) => e });',
+    'export const useTheme = () => useContext(ThemeContext);',
+  ].join('\n');
+
+  it('follows useContext to the value its provider is given, and not a context without a provider', async () => {
+    const sites = await sitesOf({
+      'src/providers/analytics.tsx': provider,
+      'src/Menu.tsx': [
+        "import { useAnalytics, useTheme } from './providers/analytics';",
+        'export const Menu = () => {',
+        '  const { track } = useAnalytics();',
+        '  const theme = useTheme();',
+        "  theme.track('not_analytics');",
+        "  return <button onClick={() => track('nav_menu_opened', { from: 'top' })} />;",
+        '};',
+      ].join('\n'),
+    });
+    expect(sites).toEqual(['src/Menu.tsx:6 nav_menu_opened']);
+  });
+});
