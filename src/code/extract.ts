@@ -302,12 +302,22 @@ function isInternal(analyzer: Analyzer, resolved: ResolvedCall): boolean {
     if (ts.isTemplateExpression(event) && event.templateSpans.some((span) => isParam(span.expression))) return true;
     if (ts.isBinaryExpression(event) && event.operatorToken.kind === ts.SyntaxKind.PlusToken && (isParam(event.left) || isParam(event.right))) return true;
   }
+  // `identify({ userID })` forwarding its identity to the SDK's identify.
+  if (resolved.shape.kind !== 'track' && resolved.identity.some((entry) => forwardsIdentity(analyzer, entry.expr))) return true;
   if (resolved.properties && 'expr' in resolved.properties) {
     const props = unwrap(resolved.properties.expr);
     if (isParam(props, resolved.properties.path)) return true;
     if (ts.isObjectLiteralExpression(props) && props.properties.some((p) => ts.isSpreadAssignment(p) && isParam(p.expression))) return true;
   }
   return false;
+}
+
+/** An identity read off a parameter of an identify helper (a wrapper whose own call is an identify). */
+function forwardsIdentity(analyzer: Analyzer, expr: ts.Expression): boolean {
+  const value = analyzer.evaluate(expr);
+  if (value.kind !== 'param') return false;
+  const summary = analyzer.wrapperSummary(value.fn, functionNameOf(value.fn));
+  return summary !== undefined && summary.inner.shape.kind !== 'track';
 }
 
 function eventName(analyzer: Analyzer, expr: ts.Expression, path?: readonly string[]): EventName {

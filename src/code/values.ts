@@ -917,8 +917,7 @@ export class Analyzer {
   /**
    * A request to the product's own collection endpoint (`fetch('/api/telemetry', { body:
    * JSON.stringify({ event, properties }) })`, `api.post('/track', { event, data })`): a tracking
-   * call that can reject, when the URL or the function it is in says it is for tracking and the
-   * body names the event.
+   * call that can reject, when the URL says it is for tracking and the body names the event.
    */
   private endpointCall(call: ts.CallExpression): ResolvedCall | undefined {
     const calleeText = shortText(call.expression);
@@ -926,8 +925,8 @@ export class Analyzer {
     if (!url) return undefined;
     const urlValue = this.evaluate(url);
     const urlText = urlValue.kind === 'string' ? urlValue.value : shortText(url);
-    const fn = enclosingFunction(call);
-    if (!TRACKING_URL.test(urlText) && !(fn && TRACKING_NAME.test(functionNameOf(fn)))) return undefined;
+    // The URL must say so: a `track()` method that posts to `/audit` is an audit log.
+    if (!TRACKING_URL.test(urlText)) return undefined;
     let body: ts.Expression | undefined = call.arguments[1];
     if (body && calleeText === 'fetch') {
       body = objectProperty(body, 'body');
@@ -1203,7 +1202,9 @@ export class Analyzer {
         if (!eventParam && !eventTemplate && propertiesParam && propertiesParam.path.length > 0 && !TRACKING_NAME.test(name)) continue;
         // `flushEvents()` around `analytics.closeAndFlush()`: no event, but a call that can reject.
         const flushHelper = !eventParam && !propertiesParam && !eventTemplate && !fixedHelper && isFlush(inner.shape) && /flush|shutdown|close/i.test(name);
-        if (!eventParam && !propertiesParam && !eventTemplate && !fixedHelper && !flushHelper) continue;
+        // `identify({ userID })` around the SDK's identify: named for it, and handing the identity on.
+        const identityHelper = inner.shape.kind !== 'track' && identityParams.length > 0 && /identify|alias|group/i.test(name);
+        if (!eventParam && !propertiesParam && !eventTemplate && !fixedHelper && !flushHelper && !identityHelper) continue;
         summary = {
           fn,
           name,

@@ -957,3 +957,26 @@ describe('React context providers', () => {
     expect(sites).toEqual(['src/Menu.tsx:6 nav_menu_opened']);
   });
 });
+
+describe('identify helpers', () => {
+  it('takes a helper named for identify that hands the identity on for a wrapper, and not a business function that also identifies', async () => {
+    const i = await index({
+      'src/telemetry.ts': [
+        "import { Analytics } from '@segment/analytics-node';",
+        "const client = new Analytics({ writeKey: 'k' });",
+        'export class TelemetryManager {',
+        '  identify(args: { userID: string; plan: string }) {',
+        '    client.identify({ userId: args.userID, traits: { plan: args.plan } });',
+        '  }',
+        '}',
+        'export function saveUser(user: { id: string }) {',
+        "  client.identify({ userId: user.id, traits: {} });",
+        '  return user;',
+        '}',
+      ].join('\n'),
+      'src/login.ts': "import { TelemetryManager, saveUser } from './telemetry';\nnew TelemetryManager().identify({ userID: 'u1', plan: 'pro' });\nsaveUser({ id: 'u2' });\n",
+    });
+    const sites = i.calls.filter((c) => !c.internal).map((c) => `${c.file}:${c.location.line} ${c.kind}`);
+    expect(sites.sort()).toEqual(['src/login.ts:2 identify', 'src/telemetry.ts:9 identify']);
+  });
+});
