@@ -11,11 +11,12 @@ import type {
 } from './model.js';
 import { barrelPaths, CodeProgram, folderOf, hasModifier, isFunctionLike, NodeCache, TIME_LIMIT_REASON, ts, type Binding, type FunctionLike } from './program.js';
 import { IDENTITY_KEYS } from './sdks.js';
+import { Analyzer, type ResolvedCall, type Value } from './values.js';
 import {
-  Analyzer,
   calleeName,
   containsThrow,
   enclosingFunction,
+  findThrow,
   functionNameOf,
   isAwaited,
   nameOf,
@@ -25,9 +26,7 @@ import {
   tryBehaviour,
   unwrap,
   type CallSite,
-  type ResolvedCall,
-  type Value,
-} from './values.js';
+} from './syntax.js';
 
 export interface ExtractOptions {
   isTestFile(path: string): boolean;
@@ -679,16 +678,6 @@ function isTrackingOnlyTry(analyzer: Analyzer, statement: ts.TryStatement): bool
   });
 }
 
-function findThrow(block: ts.Node): ts.ThrowStatement | undefined {
-  let found: ts.ThrowStatement | undefined;
-  const visit = (node: ts.Node) => {
-    if (found || isFunctionLike(node)) return;
-    if (ts.isThrowStatement(node)) found = node;
-    else ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(block, visit);
-  return found;
-}
 
 /** The awaited business operation that follows a tracking call in the same block, if any. */
 function earlyOperation(analyzer: Analyzer, node: ts.CallExpression, call: TrackCall): { node: ts.Node; text: string } | undefined {

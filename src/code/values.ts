@@ -1,6 +1,27 @@
 import { IDENTITY_KEYS, SDK_GLOBAL_FUNCTIONS, SDK_GLOBALS, SDK_MODULES, type ArgRef, type MethodShape, type SdkExport, type SdkFlavour } from './sdks.js';
 import type { WrapperConfig } from '../engine/config.js';
 import { CodeProgram, hasModifier, isFunctionLike, NodeCache, ts, type Binding, type ExportTarget, type FunctionLike } from './program.js';
+import { callsIn, ENDPOINT_EVENT_KEYS, ENDPOINT_PROPERTY_KEYS, isFlush, isOwnTrackingClient, REJECTING_CALLEES, TRACKING_NAME, TRACKING_URL, trackingOwner, TRANSPORT } from './helpers.js';
+import {
+  calleeName,
+  enclosingClass,
+  enclosingFunction,
+  functionNameOf,
+  hasAsync,
+  hasStatic,
+  isAwaited,
+  isGuarded,
+  isThenCallback,
+  jsxAttribute,
+  memberType,
+  nameOf,
+  objectProperty,
+  propertyNameText,
+  returnsDirectly,
+  shortText,
+  unwrap,
+  type CallSite,
+} from './syntax.js';
 
 /**
  * What an expression stands for, as far as static reading can tell. This is a small abstract
@@ -91,16 +112,11 @@ export interface ParamRef {
   omit?: string[];
 }
 
-/** Names of helpers whose job is to track (`trackError`, `captureSignup`, `logAnalyticsEvent`). */
-const TRACKING_NAME = /track|capture|analytics|telemetry|logEvent|sendEvent|emitEvent|recordEvent/i;
-
 /** What a fixed-event helper adds to every call: its whole properties object. */
 function fixedEntries(inner: ResolvedCall): ts.ObjectLiteralElementLike[] {
   const props = inner.properties && 'expr' in inner.properties ? unwrap(inner.properties.expr) : undefined;
   return props && ts.isObjectLiteralExpression(props) ? [...props.properties] : [];
 }
-
-const REJECTING_CALLEES = /^(fetch|axios(\.\w+)?|got(\.\w+)?|ky(\.\w+)?|request|superagent\.\w+|http\.\w+|this\.http\.\w+)$/;
 
 export interface AnalyzerOptions {
   /** Helpers declared in config, matched by the callee as written (`sendEvent`, `telemetry.emit`). */
@@ -1203,7 +1219,7 @@ export class Analyzer {
         // `flushEvents()` around `analytics.closeAndFlush()`: no event, but a call that can reject.
         const flushHelper = !eventParam && !propertiesParam && !eventTemplate && !fixedHelper && isFlush(inner.shape) && /flush|shutdown|close/i.test(name);
         // `identify({ userID })` around the SDK's identify: named for it, and handing the identity on.
-        const identityHelper = inner.shape.kind !== 'track' && identityParams.length > 0 && /identify|alias|group/i.test(name);
+        const identityHelper = inner.shape.kind === 'identify' && identityParams.length > 0 && /identify/i.test(name);
         if (!eventParam && !propertiesParam && !eventTemplate && !fixedHelper && !flushHelper && !identityHelper) continue;
         summary = {
           fn,
@@ -1314,7 +1330,6 @@ export class Analyzer {
     return found;
   }
 
-
   /**
    * Whether calling `fn` can produce a rejected promise: it is async (or returns a promise) and
    * awaits or returns an operation that can reject without a guard around it.
@@ -1358,23 +1373,6 @@ function instanceOrNothing(value: Value, other: ts.Expression): Value | undefine
   return empty ? value : undefined;
 }
 
-/** The declared type at a path inside an object type literal (`{ deps: { ph: PostHog } }`). */
-function memberType(type: ts.TypeNode | undefined, path: readonly string[]): ts.TypeNode | undefined {
-  let current = type;
-  for (const key of path) {
-    if (!current || !ts.isTypeLiteralNode(current)) return undefined;
-    const member = current.members.find((m): m is ts.PropertySignature => ts.isPropertySignature(m) && propertyNameText(m.name) === key);
-    current = member?.type;
-  }
-  return current;
-}
-
-/** A function passed to `.then(…)`: its first parameter may be a dynamically imported module. */
-function isThenCallback(fn: FunctionLike): boolean {
-  const call = fn.parent;
-  return call !== undefined && ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'then';
-}
-
 /** Each of `left` followed by each of `right` and `tail`; none when a side is unknown or there would be too many. */
 function joined(left: readonly string[], right: readonly string[], tail: string): string[] {
   if (left.length === 0 || right.length === 0 || left.length * right.length > 16) return [];
@@ -1387,49 +1385,8 @@ function strings(value: Value): string[] {
   return [];
 }
 
-const WRAPPER_KINDS = new Set([
-  ts.SyntaxKind.ParenthesizedExpression,
-  ts.SyntaxKind.AsExpression,
-  ts.SyntaxKind.SatisfiesExpression,
-  ts.SyntaxKind.NonNullExpression,
-  ts.SyntaxKind.TypeAssertionExpression,
-]);
-
-/** The expression inside parentheses, `as`, `satisfies`, `!` and `<T>` casts. */
 /** Objects whose members are the browser's globals (`window.analytics`), unless a local name shadows them. */
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
-
-/** Where a wrapper is called: a call, or the element of a component that is one. */
-export type CallSite = ts.CallExpression | ts.JsxOpeningLikeElement;
-
-/** The expression an attribute of an element gives (`name="x"`, `data={{ … }}`); `true` for a bare one is no expression. */
-function jsxAttribute(element: ts.JsxOpeningLikeElement, name: string): ts.Expression | undefined {
-  for (const attr of element.attributes.properties) {
-    if (!ts.isJsxAttribute(attr) || !ts.isIdentifier(attr.name) || attr.name.text !== name || !attr.initializer) continue;
-    if (ts.isStringLiteral(attr.initializer)) return attr.initializer;
-    if (ts.isJsxExpression(attr.initializer)) return attr.initializer.expression;
-  }
-  return undefined;
-}
-
-/** Requests a tracking call can be made with: `fetch`, axios, and any client's `post`. */
-const TRANSPORT = /^(fetch|\$fetch|ofetch|axios\.post|got\.post|ky\.post|(this\.)?[\w$]+(\.[\w$]+)*\.post)$/;
-/** URLs of collection endpoints. */
-const TRACKING_URL = /track|telemetry|analytics|capture|collect|ingest|metrics|\/events?\b|\/e\/?$/i;
-const ENDPOINT_EVENT_KEYS = ['event', 'eventName', 'event_name', 'eventType'];
-const ENDPOINT_PROPERTY_KEYS = ['properties', 'data', 'props', 'payload', 'metadata', 'params'];
-const OWN_CLIENT_METHOD = /^(track|trackEvent|capture|captureEvent|logEvent|sendEvent|recordEvent|emitEvent)$/;
-const EVENT_PARAMETER = /^(event|eventName|event_name|eventType|type|name|action)$/;
-const TRACKING_OWNER = /telemet|analytic|tracker|tracking|metrics|segment|posthog|mixpanel|amplitude|rudder/i;
-
-/** A method of the team's own telemetry client: see `Analyzer.ownClientCall`. */
-function isOwnTrackingClient(fn: FunctionLike, name: string, file: string): boolean {
-  if (!OWN_CLIENT_METHOD.test(name)) return false;
-  const first = fn.parameters[0];
-  if (!first || !ts.isIdentifier(first.name) || !EVENT_PARAMETER.test(first.name.text)) return false;
-  const owner = enclosingClass(fn)?.name?.text ?? '';
-  return TRACKING_OWNER.test(owner) || TRACKING_OWNER.test(file.split('/').slice(-3).join('/'));
-}
 
 /** Members of a box (a result, a response, a ref) that hold what it boxes. */
 const BOX_MEMBERS = new Set(['value', 'data', 'current', 'result']);
@@ -1465,217 +1422,9 @@ function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined 
   return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
-export function unwrap(expr: ts.Expression): ts.Expression {
-  let e = expr;
-  while (WRAPPER_KINDS.has(e.kind)) {
-    e = (e as ts.ParenthesizedExpression | ts.AsExpression | ts.SatisfiesExpression | ts.NonNullExpression | ts.TypeAssertion).expression;
-  }
-  return e;
-}
-
-export function propertyNameText(name: ts.PropertyName | ts.Node | undefined): string | undefined {
-  if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
-  if (ts.isComputedPropertyName(name)) {
-    const inner = unwrap(name.expression);
-    if (ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner)) return inner.text;
-  }
-  return undefined;
-}
-
-/** The name a value is known by: its variable, property or function name. */
-export function nameOf(node: ts.Node): string {
-  const parent = node.parent;
-  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-  if (parent && ts.isPropertyAssignment(parent)) return propertyNameText(parent.name) ?? 'anonymous';
-  if (parent && ts.isPropertyDeclaration(parent)) return propertyNameText(parent.name) ?? 'anonymous';
-  if ((ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node)) && node.name) return node.name.text;
-  if (parent && (ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isParenthesizedExpression(parent))) return nameOf(parent);
-  if (parent && ts.isCallExpression(parent)) return nameOf(parent);
-  return 'anonymous';
-}
-
-function hasStatic(member: ts.ClassElement): boolean {
-  return ts.canHaveModifiers(member) && (ts.getModifiers(member) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
-}
-
-function hasAsync(fn: FunctionLike): boolean {
-  return (ts.getModifiers(fn) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
-}
-
-function enclosingClass(node: ts.Node): ts.ClassDeclaration | ts.ClassExpression | undefined {
-  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-    if (ts.isClassDeclaration(n) || ts.isClassExpression(n)) return n;
-    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
-  }
-  return undefined;
-}
-
-/** The name a function is known by: its own, its method name, or the variable or property it is assigned to. */
-export function functionNameOf(fn: FunctionLike): string {
-  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return propertyNameText(fn.name) ?? 'anonymous';
-  return nameOf(fn);
-}
-
-export function calleeName(expr: ts.Expression): string {
-  const e = unwrap(expr);
-  if (ts.isIdentifier(e)) return e.text;
-  if (ts.isPropertyAccessExpression(e)) return e.name.text;
-  return '';
-}
-
-/** Compact source text of an expression, for messages and callee matching. */
-export function shortText(node: ts.Node): string {
-  const sf = node.getSourceFile();
-  const raw = sf.text.slice(node.getStart(sf), node.end);
-  const text = /\s/.test(raw) ? raw.replace(/\s+/g, '') : raw;
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
 function argAt(call: ts.CallExpression, ref: ArgRef): ts.Expression | undefined {
   const arg = call.arguments[ref.arg];
   if (!arg) return undefined;
   if (ref.key === undefined) return arg;
   return objectProperty(arg, ref.key);
 }
-
-/** The value expression of `key` in an object literal argument (shorthand included). */
-export function objectProperty(arg: ts.Expression, key: string): ts.Expression | undefined {
-  const literal = unwrap(arg);
-  if (!ts.isObjectLiteralExpression(literal)) return undefined;
-  for (const prop of literal.properties) {
-    if (ts.isPropertyAssignment(prop) && propertyNameText(prop.name) === key) return prop.initializer;
-    if (ts.isShorthandPropertyAssignment(prop) && prop.name.text === key) return prop.name;
-  }
-  return undefined;
-}
-
-/** Calls inside a function's own body and the closures it defines, not in nested classes. */
-/** An SDK method that sends no event of its own (flush, shutdown). */
-function isFlush(shape: MethodShape): boolean {
-  return shape.kind === 'track' && !shape.event && !shape.properties && !shape.identity?.length;
-}
-
-/**
- * Whether `fn` is a member of an object that stands for analytics: the object is named for it
- * (`landingPageAnalytics = { … }`) or is built by a function named for it (`useVideoAnalytics()`).
- */
-function trackingOwner(fn: FunctionLike): boolean {
-  const object = memberOfObject(fn);
-  if (!object) return false;
-  if (TRACKING_NAME.test(nameOf(object))) return true;
-  for (let outer = enclosingFunction(object); outer; outer = enclosingFunction(outer)) {
-    if (TRACKING_NAME.test(functionNameOf(outer))) return true;
-  }
-  return false;
-}
-
-function memberOfObject(fn: ts.Node): ts.ObjectLiteralExpression | undefined {
-  if (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent)) return fn.parent;
-  if (ts.isPropertyAssignment(fn.parent) && ts.isObjectLiteralExpression(fn.parent.parent)) return fn.parent.parent;
-  return undefined;
-}
-
-/**
- * Calls inside a function's own body and the closures it runs, not in nested classes nor in the
- * functions it only hands out (members of an object it returns, a function it returns): those run
- * when their caller calls them, not when this function is called.
- */
-function callsIn(fn: FunctionLike): ts.CallExpression[] {
-  const out: ts.CallExpression[] = [];
-  const handedOut = (node: ts.Node) =>
-    node !== fn && isFunctionLike(node) && (memberOfObject(node) !== undefined || ts.isReturnStatement(node.parent) || (ts.isArrowFunction(fn) && node.parent === fn));
-  // A local helper (`const send = () => …`) runs only if this function uses it: calls it, or hands
-  // it to what it renders or registers (`onClick={handleClick}`), not only to what it returns.
-  const called = new Set<string>();
-  const collect = (node: ts.Node) => {
-    if (ts.isClassLike(node) || handedOut(node)) return;
-    const parent = node.parent;
-    const declaresOrNames =
-      (ts.isVariableDeclaration(parent) || ts.isFunctionDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyAccessExpression(parent) || ts.isMethodDeclaration(parent)) &&
-      (parent as { name?: ts.Node }).name === node;
-    if (ts.isIdentifier(node) && !declaresOrNames) {
-      called.add(node.text);
-    }
-    ts.forEachChild(node, collect);
-  };
-  const uncalledHelper = (node: ts.Node) => {
-    if (node === fn || !isFunctionLike(node)) return false;
-    const name = ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : ts.isFunctionDeclaration(node) ? node.name?.text : undefined;
-    return name !== undefined && !called.has(name);
-  };
-  const visit = (node: ts.Node) => {
-    if (ts.isClassLike(node) || handedOut(node) || uncalledHelper(node)) return;
-    if (ts.isCallExpression(node)) out.push(node);
-    ts.forEachChild(node, visit);
-  };
-  if (fn.body) {
-    collect(fn.body);
-    visit(fn.body);
-  }
-  return out;
-}
-
-export function isAwaited(node: ts.Node): boolean {
-  let n = node.parent;
-  while (n && (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n))) n = n.parent;
-  return n !== undefined && ts.isAwaitExpression(n);
-}
-
-function returnsDirectly(call: ts.CallExpression, fn: FunctionLike): boolean {
-  const parent = call.parent;
-  if (ts.isReturnStatement(parent)) return enclosingFunction(parent) === fn;
-  return ts.isArrowFunction(fn) && fn.body === call;
-}
-
-export function enclosingFunction(node: ts.Node): FunctionLike | undefined {
-  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (isFunctionLike(n)) return n;
-  return undefined;
-}
-
-/** Inside a try (with a catch that does not rethrow) or with a `.catch` attached, within `fn`. */
-function isGuarded(call: ts.CallExpression, fn: FunctionLike): boolean {
-  if (promiseCaught(call)) return true;
-  const behaviour = tryBehaviour(call, fn);
-  return behaviour === 'swallows';
-}
-
-/** A `.catch(...)`, or `.then(ok, fail)`, on the promise the call returns (through `.then`/`.finally` chains). */
-export function promiseCaught(call: ts.CallExpression): boolean {
-  let node: ts.Node = call;
-  for (;;) {
-    const access = node.parent;
-    if (!access || !ts.isPropertyAccessExpression(access) || access.expression !== node) return false;
-    const chained = access.parent;
-    if (!chained || !ts.isCallExpression(chained) || chained.expression !== access) return false;
-    const name = access.name.text;
-    if (name === 'catch') return true;
-    if (name === 'then' && chained.arguments.length >= 2) return true;
-    if (name !== 'then' && name !== 'finally') return false;
-    node = chained;
-  }
-}
-
-/** What the catch of the nearest enclosing try (in the same function) does with an error. */
-export function tryBehaviour(node: ts.Node, fn: FunctionLike | undefined): 'swallows' | 'rethrows' | undefined {
-  let child: ts.Node = node;
-  for (let n: ts.Node | undefined = node.parent; n && n !== fn; child = n, n = n.parent) {
-    if (isFunctionLike(n)) return undefined;
-    if (ts.isTryStatement(n) && n.tryBlock === child && n.catchClause) {
-      return containsThrow(n.catchClause.block) ? 'rethrows' : 'swallows';
-    }
-  }
-  return undefined;
-}
-
-export function containsThrow(block: ts.Node): boolean {
-  let found = false;
-  const visit = (node: ts.Node) => {
-    if (found || isFunctionLike(node)) return;
-    if (ts.isThrowStatement(node)) found = true;
-    else ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(block, visit);
-  return found;
-}
-

@@ -1,0 +1,189 @@
+import { isFunctionLike, ts, type FunctionLike } from './program.js';
+
+// Questions about the syntax tree that need no evaluation: names, members, enclosing functions,
+// how a call's promise is handled. Shared by evaluation, wrapper inference and extraction.
+
+/** Where a wrapper is called: a call, or the element of a component that is one. */
+export type CallSite = ts.CallExpression | ts.JsxOpeningLikeElement;
+
+/** The expression an attribute of an element gives (`name="x"`, `data={{ … }}`); `true` for a bare one is no expression. */
+export function jsxAttribute(element: ts.JsxOpeningLikeElement, name: string): ts.Expression | undefined {
+  for (const attr of element.attributes.properties) {
+    if (!ts.isJsxAttribute(attr) || !ts.isIdentifier(attr.name) || attr.name.text !== name || !attr.initializer) continue;
+    if (ts.isStringLiteral(attr.initializer)) return attr.initializer;
+    if (ts.isJsxExpression(attr.initializer)) return attr.initializer.expression;
+  }
+  return undefined;
+}
+
+/** The declared type at a path inside an object type literal (`{ deps: { ph: PostHog } }`). */
+export function memberType(type: ts.TypeNode | undefined, path: readonly string[]): ts.TypeNode | undefined {
+  let current = type;
+  for (const key of path) {
+    if (!current || !ts.isTypeLiteralNode(current)) return undefined;
+    const member = current.members.find((m): m is ts.PropertySignature => ts.isPropertySignature(m) && propertyNameText(m.name) === key);
+    current = member?.type;
+  }
+  return current;
+}
+
+/** A function passed to `.then(…)`: its first parameter may be a dynamically imported module. */
+export function isThenCallback(fn: FunctionLike): boolean {
+  const call = fn.parent;
+  return call !== undefined && ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'then';
+}
+
+const WRAPPER_KINDS = new Set([
+  ts.SyntaxKind.ParenthesizedExpression,
+  ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.SatisfiesExpression,
+  ts.SyntaxKind.NonNullExpression,
+  ts.SyntaxKind.TypeAssertionExpression,
+]);
+
+/** The expression inside parentheses, `as`, `satisfies`, `!` and `<T>` casts. */
+export function unwrap(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  while (WRAPPER_KINDS.has(e.kind)) {
+    e = (e as ts.ParenthesizedExpression | ts.AsExpression | ts.SatisfiesExpression | ts.NonNullExpression | ts.TypeAssertion).expression;
+  }
+  return e;
+}
+
+export function propertyNameText(name: ts.PropertyName | ts.Node | undefined): string | undefined {
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isComputedPropertyName(name)) {
+    const inner = unwrap(name.expression);
+    if (ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner)) return inner.text;
+  }
+  return undefined;
+}
+
+/** The name a value is known by: its variable, property or function name. */
+export function nameOf(node: ts.Node): string {
+  const parent = node.parent;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (parent && ts.isPropertyAssignment(parent)) return propertyNameText(parent.name) ?? 'anonymous';
+  if (parent && ts.isPropertyDeclaration(parent)) return propertyNameText(parent.name) ?? 'anonymous';
+  if ((ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node)) && node.name) return node.name.text;
+  if (parent && (ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) || ts.isParenthesizedExpression(parent))) return nameOf(parent);
+  if (parent && ts.isCallExpression(parent)) return nameOf(parent);
+  return 'anonymous';
+}
+
+export function hasStatic(member: ts.ClassElement): boolean {
+  return ts.canHaveModifiers(member) && (ts.getModifiers(member) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+}
+
+export function hasAsync(fn: FunctionLike): boolean {
+  return (ts.getModifiers(fn) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+}
+
+export function enclosingClass(node: ts.Node): ts.ClassDeclaration | ts.ClassExpression | undefined {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (ts.isClassDeclaration(n) || ts.isClassExpression(n)) return n;
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+  }
+  return undefined;
+}
+
+/** The name a function is known by: its own, its method name, or the variable or property it is assigned to. */
+export function functionNameOf(fn: FunctionLike): string {
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return propertyNameText(fn.name) ?? 'anonymous';
+  return nameOf(fn);
+}
+
+export function calleeName(expr: ts.Expression): string {
+  const e = unwrap(expr);
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  return '';
+}
+
+/** Compact source text of an expression, for messages and callee matching. */
+export function shortText(node: ts.Node): string {
+  const sf = node.getSourceFile();
+  const raw = sf.text.slice(node.getStart(sf), node.end);
+  const text = /\s/.test(raw) ? raw.replace(/\s+/g, '') : raw;
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** The value expression of `key` in an object literal argument (shorthand included). */
+export function objectProperty(arg: ts.Expression, key: string): ts.Expression | undefined {
+  const literal = unwrap(arg);
+  if (!ts.isObjectLiteralExpression(literal)) return undefined;
+  for (const prop of literal.properties) {
+    if (ts.isPropertyAssignment(prop) && propertyNameText(prop.name) === key) return prop.initializer;
+    if (ts.isShorthandPropertyAssignment(prop) && prop.name.text === key) return prop.name;
+  }
+  return undefined;
+}
+
+export function isAwaited(node: ts.Node): boolean {
+  let n = node.parent;
+  while (n && (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n))) n = n.parent;
+  return n !== undefined && ts.isAwaitExpression(n);
+}
+
+export function returnsDirectly(call: ts.CallExpression, fn: FunctionLike): boolean {
+  const parent = call.parent;
+  if (ts.isReturnStatement(parent)) return enclosingFunction(parent) === fn;
+  return ts.isArrowFunction(fn) && fn.body === call;
+}
+
+export function enclosingFunction(node: ts.Node): FunctionLike | undefined {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (isFunctionLike(n)) return n;
+  return undefined;
+}
+
+/** Inside a try (with a catch that does not rethrow) or with a `.catch` attached, within `fn`. */
+export function isGuarded(call: ts.CallExpression, fn: FunctionLike): boolean {
+  if (promiseCaught(call)) return true;
+  const behaviour = tryBehaviour(call, fn);
+  return behaviour === 'swallows';
+}
+
+/** A `.catch(...)`, or `.then(ok, fail)`, on the promise the call returns (through `.then`/`.finally` chains). */
+export function promiseCaught(call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  for (;;) {
+    const access = node.parent;
+    if (!access || !ts.isPropertyAccessExpression(access) || access.expression !== node) return false;
+    const chained = access.parent;
+    if (!chained || !ts.isCallExpression(chained) || chained.expression !== access) return false;
+    const name = access.name.text;
+    if (name === 'catch') return true;
+    if (name === 'then' && chained.arguments.length >= 2) return true;
+    if (name !== 'then' && name !== 'finally') return false;
+    node = chained;
+  }
+}
+
+/** What the catch of the nearest enclosing try (in the same function) does with an error. */
+export function tryBehaviour(node: ts.Node, fn: FunctionLike | undefined): 'swallows' | 'rethrows' | undefined {
+  let child: ts.Node = node;
+  for (let n: ts.Node | undefined = node.parent; n && n !== fn; child = n, n = n.parent) {
+    if (isFunctionLike(n)) return undefined;
+    if (ts.isTryStatement(n) && n.tryBlock === child && n.catchClause) {
+      return containsThrow(n.catchClause.block) ? 'rethrows' : 'swallows';
+    }
+  }
+  return undefined;
+}
+
+export function containsThrow(block: ts.Node): boolean {
+  return findThrow(block) !== undefined;
+}
+
+/** The first `throw` in a block, outside the functions defined in it. */
+export function findThrow(block: ts.Node): ts.ThrowStatement | undefined {
+  let found: ts.ThrowStatement | undefined;
+  const visit = (node: ts.Node) => {
+    if (found || isFunctionLike(node)) return;
+    if (ts.isThrowStatement(node)) found = node;
+    else ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(block, visit);
+  return found;
+}
