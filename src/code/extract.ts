@@ -290,7 +290,7 @@ function isInternal(analyzer: Analyzer, resolved: ResolvedCall): boolean {
   // is no wrapper, and its calls are sites.
   const isParam = (expr: ts.Expression | undefined, path?: readonly string[]) => {
     const value = expr === undefined ? undefined : analyzer.valueAt(expr, path);
-    return value?.kind === 'param' && analyzer.wrapperSummary(value.fn, functionNameOf(value.fn)) !== undefined;
+    return value?.kind === 'param' && !handedToOthers(value.fn) && analyzer.wrapperSummary(value.fn, functionNameOf(value.fn)) !== undefined;
   };
   if (resolved.event && 'expr' in resolved.event) {
     const event = unwrap(resolved.event.expr);
@@ -309,6 +309,22 @@ function isInternal(analyzer: Analyzer, resolved: ResolvedCall): boolean {
     if (ts.isObjectLiteralExpression(props) && props.properties.some((p) => ts.isSpreadAssignment(p) && isParam(p.expression))) return true;
   }
   return false;
+}
+
+/**
+ * A callback written inline where it is handed to someone else (`:afterSkip="(step) => capture(…)"`,
+ * `onSkip={(step) => track(…)}`, `register((e) => …)`): nothing here calls it by name, so its calls
+ * are the sites. A hook's memoised callback (`useCallback`) is bound to a name and is not one.
+ */
+function handedToOthers(fn: FunctionLike): boolean {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  let parent = fn.parent;
+  while (parent && ts.isParenthesizedExpression(parent)) parent = parent.parent;
+  if (!parent) return false;
+  if (ts.isJsxExpression(parent)) return true;
+  if (ts.isCallExpression(parent) && parent.arguments.some((a) => unwrap(a) === fn)) return !/^(useCallback|useMemo|computed|useEvent)$/.test(calleeName(parent.expression));
+  // A Vue or Svelte markup expression, kept as a statement of its own.
+  return ts.isExpressionStatement(parent) && /\.(vue|svelte)$/.test(fn.getSourceFile().fileName);
 }
 
 /** An identity read off a parameter of an identify helper (a wrapper whose own call is an identify). */

@@ -980,3 +980,22 @@ describe('identify helpers', () => {
     expect(sites.sort()).toEqual(['src/login.ts:2 identify', 'src/telemetry.ts:9 identify']);
   });
 });
+
+describe('callbacks handed to others', () => {
+  it('takes the calls of an inline callback nothing here calls by name for sites, and a named helper for a wrapper', async () => {
+    const sites = await sitesOf({
+      'src/Sidebar.tsx': [
+        "import posthog from 'posthog-js';",
+        "import { useCallback } from 'react';",
+        "declare const HelpModal: (p: { afterSkip: (step: string) => void }) => null;",
+        'export function Sidebar(props: { queued: string[] }) {',
+        "  props.queued.forEach((name) => posthog.capture(name));",
+        "  const track = useCallback((event: string) => posthog.capture(event), []);",
+        "  track('sidebar_opened');",
+        "  return <HelpModal afterSkip={(step) => posthog.capture('onboarding_step_skipped_' + step)} />;",
+        '}',
+      ].join('\n'),
+    });
+    expect(sites).toEqual(['src/Sidebar.tsx:5 dynamic', 'src/Sidebar.tsx:7 sidebar_opened', 'src/Sidebar.tsx:8 dynamic']);
+  });
+});
