@@ -1216,6 +1216,9 @@ export class Analyzer {
         // The same holds when a member deep inside a parameter becomes the properties of a fixed
         // event (`onSubscriptionUpdated(payload)` sending `payload.data.attributes`): a handler.
         if (!eventParam && !eventTemplate && propertiesParam && propertiesParam.path.length > 0 && !TRACKING_NAME.test(name)) continue;
+        // Likewise a name built around a member of a parameter (`` `learning_path_${path.name}` `` in
+        // `startPath(path)`): a function that tracks, whose name is only known at run time.
+        if (eventTemplate && eventTemplate.param.path.length > 0 && !TRACKING_NAME.test(name)) continue;
         // `flushEvents()` around `analytics.closeAndFlush()`: no event, but a call that can reject.
         const flushHelper = !eventParam && !propertiesParam && !eventTemplate && !fixedHelper && isFlush(inner.shape) && /flush|shutdown|close/i.test(name);
         // `identify({ userID })` around the SDK's identify: named for it, and handing the identity on.

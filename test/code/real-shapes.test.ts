@@ -999,3 +999,23 @@ describe('callbacks handed to others', () => {
     expect(sites).toEqual(['src/Sidebar.tsx:5 dynamic', 'src/Sidebar.tsx:7 sidebar_opened', 'src/Sidebar.tsx:8 dynamic']);
   });
 });
+
+describe('names built from business data', () => {
+  it('are dynamic at the function that builds them, unless it is named for tracking', async () => {
+    const i = await index({
+      'src/paths.ts': [
+        "import posthog from 'posthog-js';",
+        'export const startPath = (path: { name: string }) => {',
+        '  posthog.capture(`learning_path_${path.name}`, { state: "start" });',
+        '};',
+        'export const trackPath = (path: { name: string }) => {',
+        '  posthog.capture(`path_${path.name}_opened`);',
+        '};',
+        "startPath({ name: 'intro' });",
+        "trackPath({ name: 'intro' });",
+      ].join('\n'),
+    });
+    const sites = i.calls.filter((c) => !c.internal).map((c) => `${c.location.line} ${c.event?.kind === 'literal' ? c.event.value : c.event?.kind}`);
+    expect(sites).toEqual(['3 dynamic', '9 path_intro_opened']);
+  });
+});
