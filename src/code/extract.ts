@@ -11,7 +11,7 @@ import type {
 } from './model.js';
 import { barrelPaths, CodeProgram, folderOf, hasModifier, isFunctionLike, NodeCache, TIME_LIMIT_REASON, ts, type Binding, type FunctionLike } from './program.js';
 import { IDENTITY_KEYS } from './sdks.js';
-import { Analyzer, type ResolvedCall, type Value } from './values.js';
+import { Analyzer, type ResolvedCall, type Value, type WrapperSummary } from './values.js';
 import {
   calleeName,
   containsThrow,
@@ -84,7 +84,7 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
         call = buildCall(analyzer, node, resolved, site);
       } catch (error) {
         // Analysis of unusual code must never take the review down, nor hide that calls went unseen.
-        failure ??= `${program.location(node).line} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+        failure ??= failureAt(program, node, error);
         continue;
       }
       calls.push(call);
@@ -107,7 +107,7 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
         calls.push(call);
         recordConstants(program, analyzer, call, resolved, constants);
       } catch (error) {
-        failure ??= `${program.location(element).line} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+        failure ??= failureAt(program, element, error);
       }
     }
     if (failure) program.skipped.push({ file, reason: `its analysis failed at line ${failure}, so tracking calls in it may be missing (a trackguard bug: please report the line; \`ignore:\` in .github/trackguard.yml skips the file meanwhile)` });
@@ -133,6 +133,11 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
     skipped: [...program.skipped],
     sdkImports: [],
   };
+}
+
+/** `line (first line of the message)`, for the skipped entry of a file whose analysis failed. */
+function failureAt(program: CodeProgram, node: ts.Node, error: unknown): string {
+  return `${program.location(node).line} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
 }
 
 function placeKey(program: CodeProgram, node: ts.Node): string {
@@ -288,10 +293,7 @@ function buildCall(analyzer: Analyzer, node: CallSite, resolved: ResolvedCall, s
 function isInternal(analyzer: Analyzer, resolved: ResolvedCall): boolean {
   // A parameter of a function that is a wrapper: a handler whose input ends up in a tracking call
   // is no wrapper, and its calls are sites.
-  const isParam = (expr: ts.Expression | undefined, path?: readonly string[]) => {
-    const value = expr === undefined ? undefined : analyzer.valueAt(expr, path);
-    return value?.kind === 'param' && !handedToOthers(value.fn) && analyzer.wrapperSummary(value.fn, functionNameOf(value.fn)) !== undefined;
-  };
+  const isParam = (expr: ts.Expression | undefined, path?: readonly string[]) => expr !== undefined && wrapperReading(analyzer, expr, path) !== undefined;
   if (resolved.event && 'expr' in resolved.event) {
     const event = unwrap(resolved.event.expr);
     if (isParam(event, resolved.event.path)) return true;
@@ -302,7 +304,10 @@ function isInternal(analyzer: Analyzer, resolved: ResolvedCall): boolean {
     if (ts.isBinaryExpression(event) && event.operatorToken.kind === ts.SyntaxKind.PlusToken && (isParam(event.left) || isParam(event.right))) return true;
   }
   // `identify({ userID })` forwarding its identity to the SDK's identify.
-  if (resolved.shape.kind !== 'track' && resolved.identity.some((entry) => forwardsIdentity(analyzer, entry.expr))) return true;
+  if (resolved.shape.kind !== 'track' && resolved.identity.some((entry) => {
+    const wrapper = wrapperReading(analyzer, entry.expr);
+    return wrapper !== undefined && wrapper.inner.shape.kind !== 'track';
+  })) return true;
   if (resolved.properties && 'expr' in resolved.properties) {
     const props = unwrap(resolved.properties.expr);
     if (isParam(props, resolved.properties.path)) return true;
@@ -327,12 +332,11 @@ function handedToOthers(fn: FunctionLike): boolean {
   return ts.isExpressionStatement(parent) && /\.(vue|svelte)$/.test(fn.getSourceFile().fileName);
 }
 
-/** An identity read off a parameter of an identify helper (a wrapper whose own call is an identify). */
-function forwardsIdentity(analyzer: Analyzer, expr: ts.Expression): boolean {
-  const value = analyzer.evaluate(expr);
-  if (value.kind !== 'param') return false;
-  const summary = analyzer.wrapperSummary(value.fn, functionNameOf(value.fn));
-  return summary !== undefined && summary.inner.shape.kind !== 'track';
+/** The wrapper whose parameter `expr` (or its member at `path`) reads, if it is one and one of ours to call. */
+function wrapperReading(analyzer: Analyzer, expr: ts.Expression, path?: readonly string[]): WrapperSummary | undefined {
+  const value = analyzer.valueAt(expr, path);
+  if (value.kind !== 'param' || handedToOthers(value.fn)) return undefined;
+  return analyzer.wrapperSummary(value.fn, functionNameOf(value.fn));
 }
 
 function eventName(analyzer: Analyzer, expr: ts.Expression, path?: readonly string[]): EventName {

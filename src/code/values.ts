@@ -6,7 +6,6 @@ import {
   calleeName,
   enclosingClass,
   enclosingFunction,
-  functionNameOf,
   hasAsync,
   hasStatic,
   isAwaited,
@@ -454,19 +453,27 @@ export class Analyzer {
     const known = this.contexts.get(decl.node);
     if (known) return known;
     this.contexts.set(decl.node, UNKNOWN);
-    const files = [decl.file, ...this.program.parsedWhere((text) => text.includes('.Provider') && text.includes(decl.name)).filter((f) => f !== decl.file)];
-    for (const file of files) {
-      for (const element of this.program.elementsIn(file)) {
-        const tag = element.tagName;
-        if (!ts.isPropertyAccessExpression(tag) || tag.name.text !== 'Provider' || !ts.isIdentifier(tag.expression)) continue;
-        if (this.declarationOf(tag.expression)?.node !== decl.node) continue;
-        const given = jsxAttribute(element, 'value');
-        const value = given ? this.evaluate(given) : UNKNOWN;
-        if (value.kind !== 'unknown') {
-          this.contexts.set(decl.node, value);
-          return value;
-        }
+    // Other files are searched, and parsed, only when the creating file has no provider.
+    let value = this.providedValue(decl.file, decl.node);
+    if (value.kind === 'unknown') {
+      for (const file of this.program.parsedWhere((text) => text.includes('.Provider') && text.includes(decl.name))) {
+        if (file !== decl.file) value = this.providedValue(file, decl.node);
+        if (value.kind !== 'unknown') break;
       }
+    }
+    this.contexts.set(decl.node, value);
+    return value;
+  }
+
+  /** The value a file's `<C.Provider value={…}>` gives the context declared at `context`. */
+  private providedValue(file: string, context: ts.VariableDeclaration): Value {
+    for (const element of this.program.elementsIn(file)) {
+      const tag = element.tagName;
+      if (!ts.isPropertyAccessExpression(tag) || tag.name.text !== 'Provider' || !ts.isIdentifier(tag.expression)) continue;
+      if (this.declarationOf(tag.expression)?.node !== context) continue;
+      const given = jsxAttribute(element, 'value');
+      const value = given ? this.evaluate(given) : UNKNOWN;
+      if (value.kind !== 'unknown') return value;
     }
     return UNKNOWN;
   }
@@ -549,25 +556,27 @@ export class Analyzer {
 
   /** The interface a type name denotes: declared in its file, or imported from a repository file. */
   private interfaceDeclaration(name: ts.Identifier): { decl: ts.InterfaceDeclaration; file: string; name: string } | undefined {
-    const local = name.getSourceFile().statements.find((st): st is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(st) && st.name.text === name.text);
+    return this.typeDeclaration(name, ts.isInterfaceDeclaration);
+  }
+
+  /** The type alias a name denotes: declared in its file, or imported from a repository file. */
+  private typeAlias(name: ts.Identifier): ts.TypeAliasDeclaration | undefined {
+    return this.typeDeclaration(name, ts.isTypeAliasDeclaration)?.decl;
+  }
+
+  /** A type declaration (`interface`, `type`) a name denotes: in its own file, or exported by the repository file it imports. */
+  private typeDeclaration<T extends ts.InterfaceDeclaration | ts.TypeAliasDeclaration>(
+    name: ts.Identifier,
+    is: (node: ts.Node) => node is T,
+  ): { decl: T; file: string; name: string } | undefined {
+    const local = name.getSourceFile().statements.find((st): st is T => is(st) && st.name.text === name.text);
     if (local) return { decl: local, file: this.program.fileName(name), name: name.text };
     const binding = this.program.resolve(name.text, name);
     if (binding?.kind !== 'import' || binding.name === '*' || own(SDK_MODULES, binding.module)) return undefined;
     const target = this.program.resolveModule(this.program.fileName(name), binding.module);
     const sf = target ? this.program.sources.get(target) : undefined;
-    const decl = sf?.statements.find((st): st is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(st) && st.name.text === binding.name && hasModifier(st, ts.SyntaxKind.ExportKeyword));
+    const decl = sf?.statements.find((st): st is T => is(st) && st.name.text === binding.name && hasModifier(st, ts.SyntaxKind.ExportKeyword));
     return decl && target ? { decl, file: target, name: binding.name } : undefined;
-  }
-
-  /** The type alias a name denotes: declared in its file, or imported from a repository file. */
-  private typeAlias(name: ts.Identifier): ts.TypeAliasDeclaration | undefined {
-    const local = name.getSourceFile().statements.find((st): st is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(st) && st.name.text === name.text);
-    if (local) return local;
-    const binding = this.program.resolve(name.text, name);
-    if (binding?.kind !== 'import' || binding.name === '*' || own(SDK_MODULES, binding.module)) return undefined;
-    const target = this.program.resolveModule(this.program.fileName(name), binding.module);
-    const sf = target ? this.program.sources.get(target) : undefined;
-    return sf?.statements.find((st): st is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(st) && st.name.text === binding.name && hasModifier(st, ts.SyntaxKind.ExportKeyword));
   }
 
   /** A type name imported from a package that is no SDK (`r19`, `comlink`), or a global utility type. */

@@ -1019,3 +1019,25 @@ describe('names built from business data', () => {
     expect(sites).toEqual(['3 dynamic', '9 path_intro_opened']);
   });
 });
+
+describe('names chosen by a component prop', () => {
+  it('are no dynamic names in the component, while names from run-time data still are', async () => {
+    const report = await review({
+      head: new MemorySnapshot({
+        'src/lib/Button.svelte': [
+          '<script lang="ts">',
+          "  import posthog from 'posthog-js';",
+          '  export let event: string;',
+          '  let clicks = 0;',
+          '  const onClick = () => { clicks += 1; posthog.capture(`click_${event}`); posthog.capture(`clicked_${String(clicks)}_times`); };',
+          '</script>',
+          '<button on:click={onClick}><slot /></button>',
+        ].join('\n'),
+      }),
+      mode: 'all',
+      rules: allRules,
+    });
+    expect(report.findings.filter((f) => f.ruleId === 'registration/dynamic-event').map((f) => f.line)).toEqual([5]);
+    expect(report.findings.filter((f) => f.ruleId === 'registration/dynamic-event').map((f) => f.data.text)).toEqual(['`clicked_${String(clicks)}_times`']);
+  });
+});
