@@ -21,6 +21,7 @@ import {
   isAwaited,
   nameOf,
   promiseCaught,
+  rejectionHandledOutside,
   propertyNameText,
   shortText,
   tryBehaviour,
@@ -427,7 +428,10 @@ function identityEntry(analyzer: Analyzer, key: string, expr: ts.Expression): Id
   else if (ts.isTemplateExpression(e)) entry.templateHead = e.head.text;
   else {
     const value = analyzer.evaluate(e);
-    if (value.kind === 'string') entry.literal = value.value;
+    if (value.kind === 'string') {
+      entry.literal = value.value;
+      if (analyzer.mayHoldOtherValues(e)) entry.fallback = true;
+    }
   }
   return entry;
 }
@@ -669,7 +673,7 @@ function callContext(node: CallSite, resolved: ResolvedCall, isTestFile: boolean
   const context: CallContext = {
     awaited: awaited || isAwaited(node),
     voided,
-    promiseCaught: promiseCaught(node),
+    promiseCaught: promiseCaught(node) || ((awaited || isAwaited(node)) && inTry !== 'swallows' && rejectionHandledOutside(node)),
     handedOn: !awaited && !floating && !voided,
     canReject: resolved.canReject,
     isTestFile,

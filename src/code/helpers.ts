@@ -60,6 +60,14 @@ export function memberOfObject(fn: ts.Node): ts.ObjectLiteralExpression | undefi
   return undefined;
 }
 
+/** A name only handed back to the caller (`return send`, `return { inputError, log }`): returning is no use. */
+function returned(id: ts.Identifier, fn: FunctionLike): boolean {
+  let node: ts.Node = id;
+  if (ts.isShorthandPropertyAssignment(node.parent) || (ts.isPropertyAssignment(node.parent) && node.parent.initializer === node)) node = node.parent.parent;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
+  return ts.isReturnStatement(node.parent) || (ts.isArrowFunction(fn) && fn.body === node);
+}
+
 /**
  * Calls inside a function's own body and the closures it runs, not in nested classes nor in the
  * functions it only hands out (members of an object it returns, a function it returns): those run
@@ -78,7 +86,7 @@ export function callsIn(fn: FunctionLike): ts.CallExpression[] {
     const declaresOrNames =
       (ts.isVariableDeclaration(parent) || ts.isFunctionDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyAccessExpression(parent) || ts.isMethodDeclaration(parent)) &&
       (parent as { name?: ts.Node }).name === node;
-    if (ts.isIdentifier(node) && !declaresOrNames) {
+    if (ts.isIdentifier(node) && !declaresOrNames && !returned(node, fn)) {
       called.add(node.text);
     }
     ts.forEachChild(node, collect);

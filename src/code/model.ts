@@ -52,6 +52,8 @@ export interface IdentityEntry {
   location: SourceLocation;
   /** A string literal (or template without substitutions) value. */
   literal?: string;
+  /** The literal is one of the values a variable is given, not the only one (a fallback in a catch). */
+  fallback?: boolean;
   /** Template literal head (`org_` of `` `org_${id}` ``). */
   templateHead?: string;
   reads: string[];

@@ -282,6 +282,7 @@ export class CodeProgram {
   searchable(texts: ReadonlyMap<string, string>): void {
     this.readable = texts;
     this.definitions = undefined;
+    this.callNames = undefined;
   }
 
   /**
@@ -309,6 +310,33 @@ export class CodeProgram {
     if (!file || file === from) return undefined;
     if (!this.sources.has(file)) this.add(file, this.readable.get(file) ?? '');
     return this.sources.has(file) ? file : undefined;
+  }
+
+  /** Files of the searchable texts that call something named `name`, built on the first question. */
+  private callNames: Map<string, string[]> | undefined;
+
+  /**
+   * The searchable files that contain a call of something named `name` (`name(` or `.name(`),
+   * parsed (shared) if they were not yet: where a function's callers can be.
+   */
+  filesCalling(name: string): string[] {
+    if (!this.callNames) {
+      this.callNames = new Map();
+      for (const [file, text] of this.readable) {
+        if (!CODE_FILE.test(file)) continue;
+        for (const match of text.matchAll(/([A-Za-z_$][\w$]*)\s*\(/g)) {
+          const called = match[1] ?? '';
+          const files = this.callNames.get(called);
+          if (!files) this.callNames.set(called, [file]);
+          else if (files[files.length - 1] !== file) files.push(file);
+        }
+      }
+    }
+    const out: string[] = [];
+    for (const file of this.callNames.get(name) ?? []) {
+      if (this.sources.has(file) || this.add(file, this.readable.get(file) ?? '')) out.push(file);
+    }
+    return out;
   }
 
   /**

@@ -160,6 +160,53 @@ export function promiseCaught(call: ts.CallExpression): boolean {
   }
 }
 
+/**
+ * An awaited call whose rejection travels to a handler outside its function: the async function is
+ * a `.then` callback, or invoked on the spot, and the promise it returns is caught, awaited under a
+ * try that swallows, or joined with `Promise.all` into one that is, up to a few functions out.
+ */
+export function rejectionHandledOutside(call: ts.CallExpression): boolean {
+  const fn = enclosingFunction(call);
+  return fn !== undefined && functionPromiseHandled(fn, 0);
+}
+
+function functionPromiseHandled(fn: FunctionLike, depth: number): boolean {
+  if (depth > 6) return false;
+  let up: ts.Node = fn;
+  while (up.parent && ts.isParenthesizedExpression(up.parent)) up = up.parent;
+  const parent = up.parent;
+  if (!parent || !ts.isCallExpression(parent)) return false;
+  // `(async () => { … })()`: the promise is the call's.
+  if (parent.expression === up) return promiseHandled(parent, depth + 1);
+  // `p.then(async () => { … })`: a rejection of the callback rejects the chained promise.
+  const callee = parent.expression;
+  if (ts.isPropertyAccessExpression(callee) && ['then', 'catch', 'finally'].includes(callee.name.text) && parent.arguments.includes(up as ts.Expression)) return promiseHandled(parent, depth + 1);
+  return false;
+}
+
+function promiseHandled(promise: ts.Expression, depth: number): boolean {
+  if (ts.isCallExpression(promise) && promiseCaught(promise)) return true;
+  let node: ts.Node = promise;
+  while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isNonNullExpression(node.parent))) node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  if (ts.isArrayLiteralExpression(parent)) {
+    const all = parent.parent;
+    if (all && ts.isCallExpression(all) && all.arguments[0] === parent && /^Promise\.(all|allSettled|race|any)$/.test(shortText(all.expression))) {
+      return shortText(all.expression) === 'Promise.allSettled' || promiseHandled(all, depth);
+    }
+    return false;
+  }
+  const owner = enclosingFunction(node);
+  if (!owner) return false;
+  const returned = ts.isReturnStatement(parent) || (ts.isArrowFunction(owner) && owner.body === node);
+  if (ts.isAwaitExpression(parent) || returned) {
+    if (tryBehaviour(node, owner) === 'swallows') return true;
+    return functionPromiseHandled(owner, depth);
+  }
+  return false;
+}
+
 /** What the catch of the nearest enclosing try (in the same function) does with an error. */
 export function tryBehaviour(node: ts.Node, fn: FunctionLike | undefined): 'swallows' | 'rethrows' | undefined {
   let child: ts.Node = node;

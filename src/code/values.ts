@@ -6,6 +6,7 @@ import {
   calleeName,
   enclosingClass,
   enclosingFunction,
+  functionNameOf,
   hasAsync,
   hasStatic,
   isAwaited,
@@ -96,7 +97,8 @@ export interface WrapperSummary {
    */
   eventTemplate?: { expr: ts.TemplateExpression | ts.BinaryExpression | ts.ElementAccessExpression; param: ParamRef };
   propertiesParam?: ParamRef;
-  identityParams: Array<{ name: string; ref: ParamRef }>;
+  /** `fallback`: what the wrapper sends when the caller passes nothing (`userId ?? machineId`). */
+  identityParams: Array<{ name: string; ref: ParamRef; fallback?: ts.Expression }>;
   /** Identity the wrapper supplies itself (`distinctId: getUserId()`). */
   fixedIdentity: Array<{ name: string; expr: ts.Expression }>;
   /** The caller's properties may carry the identity keys (Mixpanel's distinct_id). */
@@ -135,6 +137,7 @@ export class Analyzer {
   ) {
     this.values = program.nodeCache();
     this.resolved = program.nodeCache();
+    this.passed = program.nodeCache();
     this.summaries = program.nodeCache();
     this.memberIndex = program.nodeCache();
     this.assignments = program.nodeCache();
@@ -629,6 +632,30 @@ export class Analyzer {
     return UNKNOWN;
   }
 
+  /**
+   * Whether a variable holds other values than the string it evaluates to: `let id` set to
+   * `machineIdSync()` in a try and to `'unknown-user'` in its catch is a fallback, not a constant.
+   */
+  mayHoldOtherValues(expr: ts.Expression): boolean {
+    const e = unwrap(expr);
+    if (!ts.isIdentifier(e)) return false;
+    const binding = this.program.resolve(e.text, e);
+    if (!binding || binding.kind !== 'variable' || binding.path.length > 0) return false;
+    const decl = binding.decl;
+    if (ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const) return false;
+    const written = decl.initializer ? [decl.initializer] : [];
+    for (const right of this.assignmentsIn(decl.getSourceFile()).get(e.text) ?? []) {
+      const left = (right.parent as ts.BinaryExpression).left;
+      const at = this.program.resolve(e.text, left);
+      if (at?.kind === 'variable' && at.decl === decl) written.push(right);
+    }
+    const values = new Set(written.map((w) => {
+      const value = this.evaluate(w);
+      return value.kind === 'string' ? value.value : undefined;
+    }));
+    return values.size > 1 || values.has(undefined);
+  }
+
   /** `this.name = …` anywhere in a class (constructor, `init()`, `initialize()`), first known value. */
   private classAssignedValue(node: ts.ClassDeclaration | ts.ClassExpression, name: string): Value {
     for (const right of this.assignmentsIn(node.getSourceFile()).get(`this.${name}`) ?? []) {
@@ -852,6 +879,50 @@ export class Analyzer {
     return UNKNOWN;
   }
 
+  private readonly passed: NodeCache<Map<number, Value>>;
+  private readonly passing = new Set<FunctionLike>();
+
+  /**
+   * What the callers of a named function pass for a parameter it leaves untyped (`feedback: any`,
+   * plain JavaScript): the first argument there that stands for something this analysis follows
+   * (an SDK, an instance, an object or function of the repository). Only the callers that resolve
+   * to this very function count, so a same-named function elsewhere hands nothing in.
+   */
+  passedValue(fn: FunctionLike, index: number): Value {
+    const param = fn.parameters[index];
+    if (!param || !ts.isIdentifier(param.name) || param.dotDotDotToken || !untyped(param.type)) return UNKNOWN;
+    let byIndex = this.passed.get(fn);
+    const known = byIndex?.get(index);
+    if (known) return known;
+    const name = functionNameOf(fn);
+    if (name === 'anonymous' || name === '' || this.passing.has(fn) || this.passing.size > 3) return UNKNOWN;
+    this.passing.add(fn);
+    let found: Value = UNKNOWN;
+    try {
+      search: for (const file of this.program.filesCalling(name)) {
+        for (const call of this.program.callsIn(file)) {
+          if (calleeName(call.expression) !== name || call.arguments.length <= index) continue;
+          const arg = call.arguments[index];
+          if (!arg || ts.isSpreadElement(arg) || enclosingFunction(call) === fn) continue;
+          const callee = this.evaluate(call.expression);
+          if (callee.kind !== 'function' || callee.fn !== fn) continue;
+          let value = this.evaluate(arg);
+          // Handed on from the caller's own untyped parameter: one step further back.
+          if (value.kind === 'param' && value.path.length === 0) value = this.passedValue(value.fn, value.index);
+          if (FOLLOWED.has(value.kind)) {
+            found = value;
+            break search;
+          }
+        }
+      }
+    } finally {
+      this.passing.delete(fn);
+    }
+    if (!byIndex) this.passed.set(fn, (byIndex = new Map()));
+    byIndex.set(index, found);
+    return found;
+  }
+
   private readonly resolved: NodeCache<ResolvedCall | null>;
 
   /** Whether `call` is a tracking call, and where its event, properties and identity are (memoised). */
@@ -888,6 +959,8 @@ export class Analyzer {
     if (binding.kind === 'parameter') {
       if (binding.index === 0 && isThenCallback(binding.fn)) return false;
       const type = binding.path.length === 0 ? binding.decl.type : memberType(binding.decl.type, binding.path);
+      // `feedback.inputError(…)` on an untyped parameter: its callers may hand in a helper.
+      if (binding.path.length === 0 && untyped(type)) return !(ts.isPropertyAccessExpression(unwrap(callee)) && unwrap((unwrap(callee) as ts.PropertyAccessExpression).expression) === root);
       return !type || !(ts.isTypeReferenceNode(type) || ts.isTypeLiteralNode(type) || ts.isUnionTypeNode(type));
     }
     return false;
@@ -906,6 +979,15 @@ export class Analyzer {
         return shape ? { ...this.sdkCall(call, owner.flavour, shape, `${shortText(callee.expression)}.${method}`), receiver: callee.expression } : undefined;
       }
       target = this.member(owner, method);
+      // `feedback.inputError(…)` on `feedback: any`: what this function's callers hand it.
+      if (target.kind === 'param' && target.path.length === 1) {
+        const passed = this.passedValue(target.fn, target.index);
+        if (passed.kind === 'sdk') {
+          const shape = own(passed.flavour.methods, method);
+          return shape ? { ...this.sdkCall(call, passed.flavour, shape, `${shortText(callee.expression)}.${method}`), receiver: callee.expression } : undefined;
+        }
+        if (passed.kind !== 'unknown') target = this.member(passed, method);
+      }
     } else if (ts.isIdentifier(callee)) {
       method = callee.text;
       target = this.identifier(callee);
@@ -1097,10 +1179,11 @@ export class Analyzer {
     } else if (inner.properties && 'expr' in inner.properties) {
       resolved.properties = inner.properties;
     }
-    for (const { name, ref } of summary.identityParams) {
+    for (const { name, ref, fallback } of summary.identityParams) {
       const at = this.locate(call, ref);
       if (at?.path) resolved.identityVisible = false;
       else if (at) resolved.identity.push({ name, expr: at.expr });
+      else if (fallback) resolved.identity.push({ name, expr: fallback });
     }
     resolved.identity.push(...summary.fixedIdentity);
     if (summary.identityFromProperties && resolved.properties && 'expr' in resolved.properties) resolved.identityIn = resolved.properties.expr;
@@ -1191,12 +1274,17 @@ export class Analyzer {
             }
           }
         }
-        const identityParams: Array<{ name: string; ref: ParamRef }> = [];
+        const identityParams: WrapperSummary['identityParams'] = [];
         const fixedIdentity: Array<{ name: string; expr: ts.Expression }> = [];
+        const identityParam = (name: string, expr: ts.Expression): boolean => {
+          const ref = this.paramOf(expr, fn);
+          if (!ref) return false;
+          const fallback = defaultOf(expr);
+          identityParams.push(fallback && !this.paramOf(fallback, fn) ? { name, ref, fallback } : { name, ref });
+          return true;
+        };
         for (const entry of inner.identity) {
-          const ref = this.paramOf(entry.expr, fn);
-          if (ref) identityParams.push({ name: entry.name, ref });
-          else fixedIdentity.push(entry);
+          if (!identityParam(entry.name, entry.expr)) fixedIdentity.push(entry);
         }
         let identityFromProperties = false;
         if (inner.identityIn) {
@@ -1211,9 +1299,7 @@ export class Analyzer {
               if (!key || !IDENTITY_KEYS.includes(key)) continue;
               const expr = ts.isPropertyAssignment(prop) ? prop.initializer : ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
               if (!expr) continue;
-              const ref = this.paramOf(expr, fn);
-              if (ref) identityParams.push({ name: key, ref });
-              else fixedIdentity.push({ name: key, expr });
+              if (!identityParam(key, expr)) fixedIdentity.push({ name: key, expr });
             }
           } else if (this.paramOf(inner.identityIn, fn)) identityFromProperties = true;
         }
@@ -1373,6 +1459,24 @@ export class Analyzer {
 }
 
 /** Something tracking can go through: an SDK, one of its exports, an instance, a helper or a module. */
+/** The right side of `x ?? fallback` / `x || fallback`. */
+function defaultOf(expr: ts.Expression): ts.Expression | undefined {
+  const e = unwrap(expr);
+  const or = ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
+  if (!or) return undefined;
+  const right = unwrap(e.right);
+  const nothing = (ts.isIdentifier(right) && right.text === 'undefined') || right.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(right);
+  return nothing ? undefined : e.right;
+}
+
+/** What a caller's argument must stand for to be followed into an untyped parameter. */
+const FOLLOWED = new Set<Value['kind']>(['sdk', 'instance', 'object', 'module', 'shape', 'dispatching']);
+
+/** A parameter type that says nothing: none, `any` or `unknown`. */
+function untyped(type: ts.TypeNode | undefined): boolean {
+  return !type || type.kind === ts.SyntaxKind.AnyKeyword || type.kind === ts.SyntaxKind.UnknownKeyword;
+}
+
 function isHandle(value: Value): boolean {
   return value.kind === 'sdk' || value.kind === 'sdk-export' || value.kind === 'sdk-module' || value.kind === 'instance' || value.kind === 'function' || value.kind === 'object' || value.kind === 'module';
 }

@@ -1041,3 +1041,51 @@ describe('names chosen by a component prop', () => {
     expect(report.findings.filter((f) => f.ruleId === 'registration/dynamic-event').map((f) => f.data.text)).toEqual(['`clicked_${String(clicks)}_times`']);
   });
 });
+
+describe('helpers handed in through an untyped parameter', () => {
+  const feedback = [
+    "import Analytics from '@segment/analytics-node';",
+    "const analytics = new Analytics({ writeKey: 'k' });",
+    'export function createFeedback(command: string) {',
+    '  function inputError(message: string, name: string) {',
+    '    analytics.track({ event: `cli.${command}.input_error.${name}`, userId: "u", properties: { message } });',
+    '  }',
+    '  function log(message: string) { console.log(message); }',
+    '  return { inputError, log };',
+    '}',
+    "export enum InputErrors { PathMissing = 'path_missing' }",
+  ].join('\n');
+
+  it('follows what the callers pass into `feedback: any`, and stays silent for a look-alike nobody hands a tracker', async () => {
+    const sites = await sitesOf({
+      'src/feedback.ts': feedback,
+      'src/read.ts': [
+        "import { InputErrors } from './feedback';",
+        'export function readInput(path: string, feedback: any) {',
+        "  if (!path) return feedback.inputError('no path', InputErrors.PathMissing);",
+        "  feedback.log('reading');",
+        '}',
+        // Same shape, but its callers hand in a console reporter: nothing here tracks.
+        'export function readOther(path: string, reporter: any) {',
+        "  if (!path) return reporter.inputError('no path', InputErrors.PathMissing);",
+        '}',
+      ].join('\n'),
+      'src/command.ts': [
+        "import { createFeedback } from './feedback';",
+        "import { readInput, readOther } from './read';",
+        "const feedback = createFeedback('verify');",
+        "readInput('a.yml', feedback);",
+        "readOther('a.yml', { inputError: (m: string) => console.error(m) });",
+      ].join('\n'),
+    });
+    expect(sites).toEqual(['src/read.ts:3 dynamic']);
+  });
+
+  it('follows an SDK client passed to a plain JavaScript helper, one caller further back', async () => {
+    const sites = await sitesOf({
+      'src/send.js': 'export function send(client, name) { client.track(name); }\nexport function relay(client) { send(client, "relay_started"); }\n',
+      'src/main.js': "import mixpanel from 'mixpanel-browser';\nimport { relay } from './send';\nrelay(mixpanel);\n",
+    });
+    expect(sites).toEqual(['src/send.js:2 relay_started']);
+  });
+});

@@ -17,6 +17,11 @@ ruleTester(rule, {
         'src/a.ts': "import { trackEvent } from './t';\nexport async function a() { await trackEvent('u', 'x_done'); trackEvent('u', 'y_done'); }\n",
       },
     },
+    {
+      name: 'awaited in an async step joined by Promise.all into a chain whose last then handles the rejection',
+      files: f("export function stop(done: (e?: unknown) => void, p: Promise<void>) {\n  p.then(async () => Promise.all([(async () => {\n    await ph.shutdown();\n  })()])).then(() => done(), (err) => done(err));\n}\n"),
+    },
+    { name: 'awaited in a then callback whose chain has a catch', files: f("export function stop(p: Promise<void>) {\n  p.then(async () => { await ph.shutdown(); }).catch(log);\n}\n") },
     { name: 'sync browser SDK calls', files: { 'src/a.ts': "import posthog from 'posthog-js';\nexport async function a() { await posthog.capture('x_done'); }\n" } },
   ],
   invalid: [
@@ -27,6 +32,14 @@ ruleTester(rule, {
         { messageId: 'awaited', line: 4, column: 9 },
         { messageId: 'floating', line: 5 },
         { messageId: 'floating', line: 6, message: 'void does not catch it' },
+      ],
+    },
+    {
+      name: 'awaited in a then callback whose chain nothing catches, and in an IIFE left floating',
+      files: f("export function stop(p: Promise<void>) {\n  p.then(async () => { await ph.shutdown(); }).then(() => log('done'));\n  (async () => { await ph.shutdown(); })();\n}\n"),
+      findings: [
+        { messageId: 'awaited', line: 4 },
+        { messageId: 'awaited', line: 5 },
       ],
     },
     {
