@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
 import { eventLabel, eventOf, siteCalls } from '../../src/code/events.js';
 import type { PropertyEntry, TrackCall } from '../../src/code/model.js';
-import { isHashCall, isRawUrlRead, isWholeObjectRead, piiInName, piiInRead } from '../../src/names/pii.js';
+import { isHashCall, isRawUrlRead, isWholeObjectRead, namesAThing, piiInName, piiInRead } from '../../src/names/pii.js';
 import type { MessageData } from '../../src/engine/types.js';
 
 export default defineRule({
@@ -77,6 +77,7 @@ function classify(entry: PropertyEntry, words: readonly string[]): { messageId: 
     if (!match) continue;
     if (hashCall || match.hashed) return { messageId: 'hashed', data: { read } };
     if (derived(entry)) continue;
+    if (match.kind === "a person's name" && namesAThing(entry.key)) continue;
     return { messageId: 'value', data: { read, kind: match.kind } };
   }
   if (byName && (byName.hashed || hashCall)) return { messageId: 'hashed', data: { read: entry.key } };

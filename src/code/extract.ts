@@ -42,7 +42,11 @@ const LOGGER = /^(console|logger|log|this\.logger|this\.log|Sentry|logging)\.\w+
 const INTENT_WORDS = new Set([
   'clicked', 'viewed', 'opened', 'started', 'attempted', 'requested', 'initiated', 'submitted', 'shown', 'loaded', 'began', 'begun',
   'entered', 'selected', 'pressed', 'tapped', 'hovered', 'focused', 'displayed', 'seen', 'triggered', 'queued', 'scheduled',
+  // Names of a start, in the base form (`SliceMachine Init Start`, `command:init:start`).
+  'start', 'begin', 'attempt', 'request', 'initiate', 'trigger', 'click', 'open', 'view', 'submit',
 ]);
+/** First words that name a start or an attempt (`StartEmailSignup`, `attempt_login`). */
+const INTENT_FIRST_WORDS = new Set(['start', 'begin', 'attempt', 'request', 'try', 'initiate']);
 
 /**
  * Walks the in-scope files and describes every tracking call, helper and event-constants object.
@@ -242,9 +246,11 @@ function buildCall(analyzer: Analyzer, node: CallSite, resolved: ResolvedCall, s
     else if ('built' in resolved.event) {
       const at = program.location(resolved.event.built);
       const own = resolved.event.own;
+      const builtFrom = unwrap(resolved.event.built);
+      const written = ts.isStringLiteralLike(builtFrom) && builtFrom.text !== resolved.event.value ? { written: builtFrom.text } : {};
       event =
         resolved.event.value !== undefined
-          ? { kind: 'literal', value: resolved.event.value, location: at }
+          ? { kind: 'literal', value: resolved.event.value, location: at, ...written }
           : own
             ? // The run-time part is the wrapper's own: reported once, in the wrapper.
               { kind: 'dynamic', reason: `\`${resolved.method}\` builds it from values of its own that are only known at run time`, text: shortText(own), location: program.location(own) }
@@ -292,6 +298,7 @@ function buildCall(analyzer: Analyzer, node: CallSite, resolved: ResolvedCall, s
 
 /** A call inside a wrapper whose pieces come from the wrapper's parameters: its call sites are the tracking calls. */
 function isInternal(analyzer: Analyzer, resolved: ResolvedCall): boolean {
+  if (replaysRecorded(analyzer, resolved)) return true;
   // A parameter of a function that is a wrapper: a handler whose input ends up in a tracking call
   // is no wrapper, and its calls are sites.
   const isParam = (expr: ts.Expression | undefined, path?: readonly string[]) => expr !== undefined && wrapperReading(analyzer, expr, path) !== undefined;
@@ -313,6 +320,31 @@ function isInternal(analyzer: Analyzer, resolved: ResolvedCall): boolean {
     const props = unwrap(resolved.properties.expr);
     if (isParam(props, resolved.properties.path)) return true;
     if (ts.isObjectLiteralExpression(props) && props.properties.some((p) => ts.isSpreadAssignment(p) && isParam(p.expression))) return true;
+  }
+  return false;
+}
+
+/**
+ * A call that sends events recorded earlier (`queue.forEach((e) => track(e.event, e.options))`,
+ * `for (const e of batch) client.track(e.name, e.props)`): name and properties are members of the
+ * same item of a loop. The events were decided where they were recorded; this only forwards them.
+ */
+function replaysRecorded(analyzer: Analyzer, resolved: ResolvedCall): boolean {
+  const event = resolved.event && 'expr' in resolved.event && !resolved.event.path ? unwrap(resolved.event.expr) : undefined;
+  const props = resolved.properties && 'expr' in resolved.properties && !resolved.properties.path ? unwrap(resolved.properties.expr) : undefined;
+  if (!event || !props || !ts.isPropertyAccessExpression(event) || !ts.isPropertyAccessExpression(props)) return false;
+  const item = unwrap(event.expression);
+  const other = unwrap(props.expression);
+  if (!ts.isIdentifier(item) || !ts.isIdentifier(other) || item.text !== other.text) return false;
+  const binding = analyzer.program.resolve(item.text, item);
+  if (binding?.kind === 'parameter') {
+    const fn = binding.fn;
+    const call = fn.parent && ts.isCallExpression(fn.parent) ? fn.parent : undefined;
+    return binding.index === 0 && binding.path.length === 0 && call !== undefined && /^(forEach|map|flatMap|each)$/.test(calleeName(call.expression));
+  }
+  if (binding?.kind === 'variable') {
+    const list = binding.decl.parent;
+    return ts.isVariableDeclarationList(list) && ts.isForOfStatement(list.parent) && list.parent.initializer === list;
   }
   return false;
 }
@@ -707,7 +739,7 @@ function isTrackingOnlyTry(analyzer: Analyzer, statement: ts.TryStatement): bool
 function earlyOperation(analyzer: Analyzer, node: ts.CallExpression, call: TrackCall): { node: ts.Node; text: string } | undefined {
   if (call.kind !== 'track' || !call.event || (call.event.kind !== 'literal' && call.event.kind !== 'constant')) return undefined;
   const words = call.event.value.split(/[^a-zA-Z0-9]+|(?=[A-Z])/).map((w) => w.toLowerCase());
-  if (INTENT_WORDS.has(words[words.length - 1] ?? '')) return undefined;
+  if (INTENT_WORDS.has(words[words.length - 1] ?? '') || INTENT_FIRST_WORDS.has(words.find((w) => w !== '') ?? '')) return undefined;
   let statement: ts.Node = node;
   while (statement.parent && !ts.isBlock(statement.parent) && !ts.isSourceFile(statement.parent)) {
     if (isFunctionLike(statement.parent)) return undefined;

@@ -43,10 +43,12 @@ export async function buildCodeIndex(snapshot: Snapshot, scope: readonly string[
     if (targets.length) importTargets.set(file, targets);
   }
   const targetTexts = await readAll(snapshot, [...new Set([...importTargets.values()].flat())].filter((t) => !texts.has(t)));
-  for (const [file, targets] of importTargets) {
-    if (targets.some((t) => hinted(texts.get(t) ?? targetTexts.get(t) ?? ''))) inScope.push(file);
-  }
   for (const [file, text] of targetTexts) texts.set(file, text);
+  // …or from a package's barrel that re-exports one (`import { Feedback } from 'docs-ui'`).
+  const hintedTargets = await hintedThroughReexports(snapshot, program, texts, new Set([...importTargets.values()].flat()), hinted);
+  for (const [file, targets] of importTargets) {
+    if (targets.some((t) => hintedTargets.has(t))) inScope.push(file);
+  }
 
   // Follow imports (and folder barrels) through the text first, parsing nothing yet: files that
   // another file needs are parsed up front and kept; the rest of the scope (most of it: components,
@@ -105,6 +107,61 @@ export async function buildCodeIndex(snapshot: Snapshot, scope: readonly string[
   const index = extract(program, inScope.sort(), options, leaves);
   index.sdkImports = sdkImports(inScope, texts);
   return index;
+}
+
+/** How many barrels deep re-exports are followed to decide whether an import leads to tracking code. */
+const REEXPORT_DEPTH = 4;
+
+/**
+ * The targets that have an analytics word, or re-export (`export * from`, `export { X } from`),
+ * a few barrels deep, a file that has one. Texts read on the way are added to `texts`.
+ */
+async function hintedThroughReexports(
+  snapshot: Snapshot,
+  program: CodeProgram,
+  texts: Map<string, string>,
+  targets: ReadonlySet<string>,
+  hinted: (text: string) => boolean,
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  // Each barrel and what it re-exports, for the ones that have no word of their own.
+  const reexports = new Map<string, string[]>();
+  let frontier = [...targets];
+  const seen = new Set(frontier);
+  for (let depth = 0; depth <= REEXPORT_DEPTH && frontier.length > 0; depth++) {
+    for (const [file, text] of await readAll(snapshot, frontier.filter((f) => !texts.has(f)))) texts.set(file, text);
+    const next: string[] = [];
+    for (const file of frontier) {
+      const text = texts.get(file) ?? '';
+      if (hinted(text)) {
+        out.add(file);
+        continue;
+      }
+      const deps = reexportSpecifiers(text).map((spec) => program.resolveModule(file, spec)).filter((d): d is string => d !== undefined);
+      reexports.set(file, deps);
+      for (const dep of deps) {
+        if (seen.has(dep)) continue;
+        seen.add(dep);
+        next.push(dep);
+      }
+    }
+    frontier = next;
+  }
+  // A barrel leads to tracking code when anything it re-exports does, however deep.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [file, deps] of reexports) {
+      if (!out.has(file) && deps.some((d) => out.has(d))) {
+        out.add(file);
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+function reexportSpecifiers(text: string): string[] {
+  return [...text.matchAll(/\bexport\s+(?:type\s+)?(?:\*(?:\s+as\s+[\w$]+)?|\{[^}]*\})\s*from\s*['"]([^'"\n]+)['"]/g)].map((m) => m[1] ?? '');
 }
 
 /** Where the analysed files import an analytics SDK, read from their text (import, require, dynamic import). */

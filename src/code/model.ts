@@ -6,7 +6,8 @@ export type CallKind = 'track' | 'identify' | 'group' | 'alias' | 'people';
 
 /** How an event name was written. */
 export type EventName =
-  | { kind: 'literal'; value: string; location: SourceLocation }
+  /** `written`: the name as the call writes it, when a wrapper sends another (`'slice:created'` → `'SliceMachine Slice Created'`). */
+  | { kind: 'literal'; value: string; location: SourceLocation; written?: string }
   /** Resolved through a const, an enum member or an `as const` object member (`Events.ReportExported`). */
   /** `definedAt`: where the name itself is written (the member's string), when that is another place. */
   | { kind: 'constant'; value: string; via: string; location: SourceLocation; definedAt?: SourceLocation }

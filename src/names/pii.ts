@@ -69,6 +69,20 @@ const MODIFIERS = new Set([
   'version', 'field', 'fields', 'step', 'error', 'errors', 'reset', 'opt', 'optin', 'optout', 'bounced', 'sent', 'subscribed',
 ]);
 
+/** Words after a credential's name that describe it without holding it. */
+const CREDENTIAL_DESCRIPTORS = new Set(['name', 'names', 'label', 'title', 'description', 'id', 'ids', 'scope', 'scopes', 'prefix', 'last4', 'suffix']);
+
+/**
+ * A key that says whose name it holds, and it is no person's (`entityFieldName`, `project_name`):
+ * a value read from `displayName` there names a thing.
+ */
+export function namesAThing(key: string): boolean {
+  const parts = tokens(key);
+  if (parts.length < 2 || parts[parts.length - 1] !== 'name') return false;
+  const owner = parts[parts.length - 2] ?? '';
+  return !PERSON_NOUNS.includes(owner) && !['first', 'last', 'full', 'given', 'family', 'middle', 'maiden', 'legal', 'display', 'nick', 'user', 'real', 'contact'].includes(owner);
+}
+
 const HASH_TOKENS = new Set(['hash', 'hashed', 'sha', 'sha256', 'sha1', 'sha512', 'md5', 'digest', 'hmac']);
 
 export interface PiiMatch {
@@ -141,6 +155,8 @@ function classifyName(name: string, options: PiiOptions): PiiMatch | undefined {
       if (at < 0) continue;
       const rest = [...parts.slice(0, at), ...parts.slice(at + sequence.length)];
       if (rest.some((t) => MODIFIERS.has(t) && !(options.reading && HOLDER_WORDS.has(t)))) continue;
+      // `tokenName`, `api_key_label`: what a credential is called, not the credential.
+      if (kind === 'a secret or credential' && rest.some((t) => CREDENTIAL_DESCRIPTORS.has(t))) continue;
       // A numeric `token` is a count of LLM tokens, not a credential.
       if (sequence.length === 1 && sequence[0] === 'token' && numeric) continue;
       // `cookie_banner_shown` is about a banner; only a bare or session/auth cookie is a credential.

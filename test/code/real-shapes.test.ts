@@ -1089,3 +1089,45 @@ describe('helpers handed in through an untyped parameter', () => {
     expect(sites).toEqual(['src/send.js:2 relay_started']);
   });
 });
+
+describe('events recorded earlier and sent later', () => {
+  it('are no sites where a queue is replayed, while a loop that sends names of its own still has them', async () => {
+    const sites = await sitesOf({
+      'src/provider.tsx': [
+        "import posthog from 'posthog-js';",
+        'type Queued = { event: string; options?: object };',
+        'export function flushQueue(queue: Queued[]) {',
+        '  queue.forEach((item) => posthog.capture(item.event, item.options));',
+        '  for (const e of queue) posthog.capture(e.event, e.options);',
+        '}',
+        'export function sendAll(steps: string[], done: { name: string }[]) {',
+        "  steps.forEach((step) => posthog.capture('step_completed', { step }));",
+        '  done.forEach((d) => posthog.capture(d.name));',
+        '}',
+      ].join('\n'),
+    });
+    expect(sites).toEqual(['src/provider.tsx:8 step_completed', 'src/provider.tsx:9 dynamic']);
+  });
+});
+
+describe('components reached through a package barrel', () => {
+  it('reads a file that imports a tracking component from a barrel, and not one whose barrel leads to none', async () => {
+    const sites = await sitesOf({
+      'package.json': JSON.stringify({ private: true, workspaces: ['packages/*', 'apps/*'] }),
+      'packages/ui/package.json': JSON.stringify({ name: 'ui', main: 'dist/index.js' }),
+      'packages/ui/src/index.ts': "export * from './components';\n",
+      'packages/ui/src/components/index.ts': "export * from './Feedback';\nexport * from './Badge';\n",
+      'packages/ui/src/components/Feedback.tsx': [
+        "import posthog from 'posthog-js';",
+        'export const Feedback = ({ event }: { event: string }) => <button onClick={() => posthog.capture(event)}>Helpful</button>;',
+      ].join('\n'),
+      'packages/ui/src/components/Badge.tsx': 'export const Badge = ({ text }: { text: string }) => <span>{text}</span>;\n',
+      'packages/kit/package.json': JSON.stringify({ name: 'kit', main: 'dist/index.js' }),
+      'packages/kit/src/index.ts': "export * from './Badge';\n",
+      'packages/kit/src/Badge.tsx': 'export const Badge = ({ event }: { event: string }) => <span>{event}</span>;\n',
+      'apps/docs/Page.tsx': "import { Feedback } from 'ui';\nexport const Page = () => <Feedback event=\"page_rated\" />;\n",
+      'apps/docs/Other.tsx': "import { Badge } from 'kit';\nexport const Other = () => <Badge event=\"x\" />;\n",
+    });
+    expect(sites).toEqual(['apps/docs/Page.tsx:2 page_rated']);
+  });
+});

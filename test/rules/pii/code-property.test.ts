@@ -13,6 +13,10 @@ ruleTester(rule, {
         "posthog.capture('signup_completed', { email_domain: emailDomain(user.email), has_phone: Boolean(user.phone), name_length: user.name.length, project_name: project.name });",
       ),
     },
+    {
+      name: "what a credential is called, and a thing's display name",
+      files: src("import posthog from 'posthog-js';", "posthog.capture('api_token_created', { tokenName: data.name, entityFieldName: args.data.displayName });"),
+    },
     { name: 'a boolean literal named after email', files: src("window.analytics.track('settings_saved', { email_opt_in: true });") },
     { name: 'allowed by config', config: 'pii:\n  allow: [organization_name]\n', files: src("window.analytics.track('org_created', { organization_name: org.name });") },
     { name: 'tests may use fake data', files: { 'src/app.test.ts': "window.analytics.track('signup_completed', { email: 'a@example.com' });" } },
@@ -31,6 +35,14 @@ ruleTester(rule, {
         { messageId: 'value', line: 2, column: 13, message: '`account.email`' },
         { messageId: 'value', line: 3, message: '`form.emailField`' },
         { messageId: 'value', line: 4, message: "a person's name" },
+      ],
+    },
+    {
+      name: "a credential itself, and a person's display name under a person's key",
+      files: src("import posthog from 'posthog-js';", "posthog.capture('api_token_created', { tokenValue: data.token, ownerName: args.data.displayName });"),
+      findings: [
+        { messageId: 'name', line: 2, message: 'a secret or credential' },
+        { messageId: 'name', line: 2, message: "a person's name" },
       ],
     },
     {

@@ -8,6 +8,10 @@ ruleTester(rule, {
     { name: 'tracked after the operation', files: f('export async function pay(order: Order) {', '  await payments.charge(order);', "  posthog.capture('payment_completed');", '}') },
     { name: 'an intent event before the operation', files: f('export async function pay(order: Order) {', "  posthog.capture('checkout_started');", '  await payments.charge(order);', '}') },
     { name: 'reads, refreshes and callbacks that follow are not the operation', files: f('export async function save(doc: Doc, onSuccess: () => Promise<void>) {', "  posthog.capture('doc_saved');", '  await invalidate(doc);', '  await getPrefs();', '  await onSuccess();', '}') },
+    {
+      name: 'a start named in the base form, first or last',
+      files: f('export async function init() {', "  posthog.capture('SliceMachine Init Start');", '  await install();', "  posthog.capture('StartEmailSignup');", '  await signup();', '}'),
+    },
     { name: 'only logging follows', files: f('export async function pay() {', "  posthog.capture('payment_completed');", "  await logger.flush();", '}') },
   ],
   invalid: [

@@ -22,6 +22,14 @@ ruleTester(rule, {
       name: 'an unplanned event tracked in code and mentioned by a test',
       files: { 'src/a.ts': "window.analytics.track('cli_ran');\n", 'src/a.test.ts': "expect(sent).toContain('cli_ran');\n" },
     },
+    {
+      name: 'a test names the event as the call writes it, before a wrapper maps it to its sent name',
+      files: {
+        'src/telemetry.ts': "import posthog from 'posthog-js';\nconst Human = { 'slice:created': 'Slice Created' } as const;\nexport function track(event: keyof typeof Human) { posthog.capture(Human[event]); }\n",
+        'src/a.ts': "import { track } from './telemetry';\ntrack('slice:created');\n",
+        'src/a.test.ts': "expect(sent).toContain('slice:created');\n",
+      },
+    },
     { name: 'deprecated new events need no test', basePlan, plan: plan.replace('  report_exported:\n', '  report_exported:\n    status: deprecated\n') },
   ],
   invalid: [
