@@ -9,21 +9,23 @@ import type {
   PropertyEntry,
   TrackCall,
 } from './model.js';
-import { barrelPaths, CodeProgram, folderOf, hasModifier, isFunctionLike, NodeCache, TIME_LIMIT_REASON, ts, type Binding, type FunctionLike } from './program.js';
+import { CodeProgram, hasModifier, isFunctionLike, NodeCache, TIME_LIMIT_REASON, ts, type Binding, type FunctionLike } from './program.js';
 import { IDENTITY_KEYS } from './sdks.js';
-import { Analyzer, type ResolvedCall, type Value, type WrapperSummary } from './values.js';
+import type { RuleListener } from './listeners.js';
+import { Analyzer, type ResolvedCall, type Value, type WrapperSummary } from './analyzer.js';
 import {
   calleeName,
-  containsThrow,
   enclosingFunction,
-  findThrow,
   functionNameOf,
   isAwaited,
   nameOf,
   promiseCaught,
+  readsAndCalls,
+  readsOf,
   rejectionHandledOutside,
   propertyNameText,
   shortText,
+  topLevel,
   tryBehaviour,
   unwrap,
   type CallSite,
@@ -36,17 +38,9 @@ export interface ExtractOptions {
   wrappers: readonly WrapperConfig[];
   /** An events object/enum named in config: `{ file, name }` (name undefined: every exported one). */
   registry?: { file: string; name?: string };
+  /** Rules' listeners, called during the walk (see `CodeListener`). */
+  listeners?: readonly RuleListener[];
 }
-
-const LOGGER = /^(console|logger|log|this\.logger|this\.log|Sentry|logging)\.\w+$|^(logError|logWarning|reportError|captureException)$/;
-const INTENT_WORDS = new Set([
-  'clicked', 'viewed', 'opened', 'started', 'attempted', 'requested', 'initiated', 'submitted', 'shown', 'loaded', 'began', 'begun',
-  'entered', 'selected', 'pressed', 'tapped', 'hovered', 'focused', 'displayed', 'seen', 'triggered', 'queued', 'scheduled',
-  // Names of a start, in the base form (`SliceMachine Init Start`, `command:init:start`).
-  'start', 'begin', 'attempt', 'request', 'initiate', 'trigger', 'click', 'open', 'view', 'submit',
-]);
-/** First words that name a start or an attempt (`StartEmailSignup`, `attempt_login`). */
-const INTENT_FIRST_WORDS = new Set(['start', 'begin', 'attempt', 'request', 'try', 'initiate']);
 
 /**
  * Walks the in-scope files and describes every tracking call, helper and event-constants object.
@@ -59,10 +53,10 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
   const calls: TrackCall[] = [];
   // Keyed by place, not node, so that no syntax tree is held past its file's turn.
   const constants = new Map<string, EventConstants>();
-  const rethrows: CodeIndex['rethrows'] = [];
-  const catchLogs: CodeIndex['catchLogs'] = [];
-  const earlyCalls: CodeIndex['earlyCalls'] = [];
-  const barrelGapsFound: CodeIndex['barrelGaps'] = [];
+  const listeners = options.listeners ?? [];
+  const facts = new Map<string, unknown[]>(listeners.map((l) => [l.id, []]));
+  const recorder = (id: string) => (fact: unknown) => facts.get(id)?.push(fact);
+  const recorders = listeners.map((l) => ({ listener: l.listener, record: recorder(l.id) }));
   const files: string[] = [];
 
   for (const file of inScope) {
@@ -96,10 +90,7 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
       recordConstants(program, analyzer, call, resolved, constants);
       const tryStatement = enclosingTry(node);
       if (tryStatement && isTrackingOnlyTry(analyzer, tryStatement)) helperTries.add(tryStatement);
-      if (!call.internal) {
-        const early = earlyOperation(analyzer, node, call);
-        if (early) earlyCalls.push({ call, operation: early.text, operationLocation: program.location(early.node) });
-      }
+      for (const { listener, record } of recorders) listener.onCall?.({ call, node, analyzer }, record);
       const fn = enclosingFunction(node);
       const helper = fn && outermostFunction(fn);
       if (helper && topLevel(helper)) helperFns.add(helper);
@@ -110,14 +101,15 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
         if (!resolved) continue;
         const call = buildCall(analyzer, element, resolved, site);
         calls.push(call);
+        for (const { listener, record } of recorders) listener.onCall?.({ call, node: element, analyzer }, record);
         recordConstants(program, analyzer, call, resolved, constants);
       } catch (error) {
         failure ??= failureAt(program, element, error);
       }
     }
     if (failure) program.skipped.push({ file, reason: `its analysis failed at line ${failure}, so tracking calls in it may be missing (a trackguard bug: please report the line; \`ignore:\` in .github/trackguard.yml skips the file meanwhile)` });
-    for (const tryStatement of helperTries) catchClauseUse(program, tryStatement, rethrows, catchLogs);
-    barrelGapsFound.push(...barrelGaps(program, analyzer, [...helperFns]));
+    const visit = { file, analyzer, helpers: [...helperFns], trackingTries: [...helperTries] };
+    for (const { listener, record } of recorders) listener.onFileEnd?.(visit, record);
     if (leafText !== undefined) program.forget(file);
   }
 
@@ -130,10 +122,7 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
   return {
     calls,
     constants: [...constants.values()],
-    rethrows,
-    catchLogs,
-    earlyCalls,
-    barrelGaps: barrelGapsFound,
+    facts,
     files,
     skipped: [...program.skipped],
     sdkImports: [],
@@ -147,37 +136,6 @@ function failureAt(program: CodeProgram, node: ts.Node, error: unknown): string 
 
 function placeKey(program: CodeProgram, node: ts.Node): string {
   return `${program.fileName(node)}\u0000${node.pos}`;
-}
-
-/** What a tracking helper's catch clause does with the error: rethrows it, logs it (and what it logs). */
-function catchClauseUse(program: CodeProgram, tryStatement: ts.TryStatement, rethrows: CodeIndex['rethrows'], catchLogs: CodeIndex['catchLogs']): void {
-  const catchClause = tryStatement.catchClause;
-  if (!catchClause) return;
-  const owner = functionName(enclosingFunction(tryStatement));
-  if (containsThrow(catchClause.block)) {
-    const throwNode = findThrow(catchClause.block);
-    if (throwNode) rethrows.push({ wrapper: owner, location: program.location(throwNode) });
-  }
-  const visit = (node: ts.Node) => {
-    if (isFunctionLike(node)) return;
-    if (ts.isCallExpression(node) && LOGGER.test(shortText(node.expression))) {
-      const reads: string[] = [];
-      const keys: string[] = [];
-      for (const arg of node.arguments) {
-        reads.push(...readsOf(arg));
-        const literal = unwrap(arg);
-        if (ts.isObjectLiteralExpression(literal)) {
-          for (const prop of literal.properties) {
-            const key = propertyNameText(prop.name ?? undefined);
-            if (key) keys.push(key);
-          }
-        }
-      }
-      catchLogs.push({ wrapper: owner, location: program.location(node), reads, keys });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(catchClause.block);
 }
 
 /** Receivers that are never an SDK or a helper. */
@@ -201,16 +159,6 @@ function mayTrack(call: ts.CallExpression): boolean {
   return callee.kind !== ts.SyntaxKind.SuperKeyword && callee.kind !== ts.SyntaxKind.ImportKeyword;
 }
 
-function functionName(fn: FunctionLike | undefined): string {
-  return fn ? functionNameOf(fn) : 'top level';
-}
-
-function topLevel(fn: FunctionLike): boolean {
-  if (ts.isFunctionDeclaration(fn)) return ts.isSourceFile(fn.parent);
-  const decl = fn.parent;
-  return ts.isVariableDeclaration(decl) && ts.isVariableDeclarationList(decl.parent) && ts.isVariableStatement(decl.parent.parent) && ts.isSourceFile(decl.parent.parent.parent);
-}
-
 /** Where calls are being read: the file, and what is shared by every call site in the review. */
 interface Site {
   file: string;
@@ -220,12 +168,6 @@ interface Site {
   wrapperEntries: NodeCache<PropertyEntry>;
 }
 
-/**
- * Awaited calls that are not the operation an event reports: reads and checks (`getPrefs`,
- * `detectEnvironment`), cache and page refreshes (`invalidate`, `refetch`), navigation, and the
- * caller's own callbacks (`onSuccess`).
- */
-const NOT_THE_OPERATION = /^((get|fetch|load|list|find|read|query|detect|check|is|has|on)[A-Z_]|(invalidate|refetch|refresh|revalidate|reload|navigate|goto|redirect|wait|sleep|delay|flush)([A-Z_]|$))/;
 
 /** Helpers that only drop empty values from an object. */
 const EMPTY_FILTER = /^(filterEmpty\w*|removeEmpty\w*|withoutEmpty\w*|omitEmpty\w*|omitNil|omitUndefined|compactObject|compact|pruneEmpty\w*|cleanEmpty\w*)$/i;
@@ -608,78 +550,6 @@ function mayHoldConstant(binding: Binding | undefined): boolean {
   return true;
 }
 
-/** Member chains and names an expression reads: `account.email`, `form.emailField`, `user`. */
-function readsOf(expr: ts.Node): string[] {
-  return readsAndCalls(expr, false).reads;
-}
-
-/** What `readsOf` gives, plus (unless told not to) the callee names of calls in the expression (`sha256`, `hashEmail`): one walk for both. */
-function readsAndCalls(expr: ts.Node, withCalls = true): { reads: string[]; calls: string[] } {
-  // Most values are a literal, a name or a member chain (`item.id`): answered without a walk.
-  if (LITERAL_KINDS.has(expr.kind)) return { reads: [], calls: [] };
-  if (isPlainChain(expr)) {
-    const text = isRead(expr) ? chainText(expr) : undefined;
-    return { reads: text ? [text] : [], calls: [] };
-  }
-  const reads = new Set<string>();
-  const calls: string[] = [];
-  const visit = (node: ts.Node) => {
-    if (isFunctionLike(node)) return;
-    if (ts.isPropertyAccessExpression(node) || ts.isIdentifier(node)) {
-      if (isRead(node)) {
-        const text = chainText(node);
-        if (text) reads.add(text);
-      }
-    } else if (ts.isElementAccessExpression(node)) {
-      const key = unwrap(node.argumentExpression);
-      if (ts.isStringLiteral(key)) {
-        const base = chainText(node.expression);
-        if (base) reads.add(`${base}.${key.text}`);
-      }
-    } else if (withCalls && ts.isCallExpression(node)) calls.push(shortText(node.expression));
-    ts.forEachChild(node, visit);
-  };
-  visit(expr);
-  return { reads: [...reads], calls };
-}
-
-const LITERAL_KINDS = new Set([
-  ts.SyntaxKind.StringLiteral,
-  ts.SyntaxKind.NumericLiteral,
-  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
-  ts.SyntaxKind.TrueKeyword,
-  ts.SyntaxKind.FalseKeyword,
-  ts.SyntaxKind.NullKeyword,
-]);
-
-/** `a`, `a.b.c`, `this.a`: a name or a member chain and nothing else. */
-function isPlainChain(node: ts.Node): node is ts.Identifier | ts.PropertyAccessExpression {
-  let n = node;
-  while (ts.isPropertyAccessExpression(n)) n = n.expression;
-  return ts.isIdentifier(n) || (n !== node && n.kind === ts.SyntaxKind.ThisKeyword);
-}
-
-/** A name or member chain read as a whole: not the start of a longer chain, a member name, a key or a callee. */
-function isRead(node: ts.Identifier | ts.PropertyAccessExpression): boolean {
-  const parent = node.parent;
-  if (!parent) return true;
-  if (ts.isPropertyAccessExpression(parent)) return false;
-  if (ts.isPropertyAssignment(parent) && parent.name === node) return false;
-  return !(ts.isCallExpression(parent) && parent.expression === node);
-}
-
-function chainText(node: ts.Node): string | undefined {
-  if (ts.isIdentifier(node)) return node.text;
-  if (node.kind === ts.SyntaxKind.ThisKeyword) return 'this';
-  if (ts.isPropertyAccessExpression(node)) {
-    const base = chainText(node.expression);
-    return base ? `${base}.${node.name.text}` : undefined;
-  }
-  if (ts.isCallExpression(node)) return chainText(node.expression);
-  if (ts.isNonNullExpression(node) || ts.isParenthesizedExpression(node)) return chainText(node.expression);
-  return undefined;
-}
-
 function callContext(node: CallSite, resolved: ResolvedCall, isTestFile: boolean): CallContext {
   // A component element renders; whatever its handler sends, nothing here awaits it.
   if (!ts.isCallExpression(node)) return { awaited: false, voided: false, promiseCaught: false, handedOn: true, canReject: false, isTestFile };
@@ -735,35 +605,6 @@ function isTrackingOnlyTry(analyzer: Analyzer, statement: ts.TryStatement): bool
 }
 
 
-/** The awaited business operation that follows a tracking call in the same block, if any. */
-function earlyOperation(analyzer: Analyzer, node: ts.CallExpression, call: TrackCall): { node: ts.Node; text: string } | undefined {
-  if (call.kind !== 'track' || !call.event || (call.event.kind !== 'literal' && call.event.kind !== 'constant')) return undefined;
-  const words = call.event.value.split(/[^a-zA-Z0-9]+|(?=[A-Z])/).map((w) => w.toLowerCase());
-  if (INTENT_WORDS.has(words[words.length - 1] ?? '') || INTENT_FIRST_WORDS.has(words.find((w) => w !== '') ?? '')) return undefined;
-  let statement: ts.Node = node;
-  while (statement.parent && !ts.isBlock(statement.parent) && !ts.isSourceFile(statement.parent)) {
-    if (isFunctionLike(statement.parent)) return undefined;
-    statement = statement.parent;
-  }
-  if (!ts.isExpressionStatement(statement)) return undefined;
-  const block = statement.parent as ts.Block | ts.SourceFile;
-  const index = block.statements.indexOf(statement as ts.Statement);
-  // A step of the operation is an awaited call standing as its own statement or assigned to a
-  // variable; an await inside a response (`res.json(await list())`) is not the reported work.
-  for (const later of block.statements.slice(index + 1)) {
-    let awaited: ts.Expression | undefined;
-    if (ts.isExpressionStatement(later)) awaited = unwrap(later.expression);
-    else if (ts.isVariableStatement(later)) awaited = later.declarationList.declarations[0]?.initializer;
-    if (!awaited) continue;
-    const step = unwrap(awaited);
-    if (!ts.isAwaitExpression(step)) continue;
-    const inner = unwrap(step.expression);
-    if (ts.isCallExpression(inner) && !LOGGER.test(shortText(inner.expression)) && !NOT_THE_OPERATION.test(calleeName(inner.expression)) && !analyzer.resolveCall(inner)) {
-      return { node: inner, text: shortText(inner.expression) };
-    }
-  }
-  return undefined;
-}
 
 /** Objects and enums whose members are used as event names. */
 function recordConstants(
@@ -870,24 +711,4 @@ function outermostFunction(fn: FunctionLike): FunctionLike {
   return outer;
 }
 
-/** Folders that hold the analytics module, where the barrel rule applies. */
-const ANALYTICS_FOLDER = /(^|\/)(analytics|tracking|telemetry|metrics|instrumentation|events)(\/|$)/i;
-
-/** Exported helpers of an analytics folder whose index barrel does not re-export them. */
-function barrelGaps(program: CodeProgram, analyzer: Analyzer, fns: FunctionLike[]): CodeIndex['barrelGaps'] {
-  const gaps: CodeIndex['barrelGaps'] = [];
-  for (const fn of fns) {
-    const file = program.fileName(fn);
-    const dir = folderOf(file);
-    if (!ANALYTICS_FOLDER.test(dir)) continue;
-    const name = ts.isFunctionDeclaration(fn) ? fn.name?.text : nameOf(fn);
-    if (!name || !topLevel(fn) || !program.isExported(file, name)) continue;
-    const barrel = barrelPaths(dir).find((f) => program.sources.has(f));
-    if (!barrel || barrel === file) continue;
-    const value = analyzer.exported(barrel, name);
-    if (value.kind === 'function' && value.fn === fn) continue;
-    gaps.push({ wrapper: name, file, barrel, location: program.location(ts.isFunctionDeclaration(fn) && fn.name ? fn.name : fn.parent ?? fn) });
-  }
-  return gaps;
-}
 

@@ -107,3 +107,6 @@ export function callsIn(fn: FunctionLike): ts.CallExpression[] {
   }
   return out;
 }
+
+/** Logging and error-reporting calls: never the operation an event reports, and what a catch logs with. */
+export const LOGGER = /^(console|logger|log|this\.logger|this\.log|Sentry|logging)\.\w+$|^(logError|logWarning|reportError|captureException)$/;

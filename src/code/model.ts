@@ -125,14 +125,8 @@ export interface SkippedFile {
 export interface CodeIndex {
   calls: TrackCall[];
   constants: EventConstants[];
-  /** Catch clauses in tracking helpers that rethrow (`throw` location). */
-  rethrows: Array<{ wrapper: string; location: SourceLocation }>;
-  /** Logging calls in a tracking helper's catch, with the member chains and keys they log. */
-  catchLogs: Array<{ wrapper: string; location: SourceLocation; reads: string[]; keys: string[] }>;
-  /** Tracking calls followed, in the same block, by an awaited operation they report on. */
-  earlyCalls: Array<{ call: TrackCall; operation: string; operationLocation: SourceLocation }>;
-  /** Exported tracking helpers that the folder's `index` barrel does not re-export. */
-  barrelGaps: Array<{ wrapper: string; file: string; barrel: string; location: SourceLocation }>;
+  /** What rules' listeners recorded during the walk, by rule id (see `CodeListener`). */
+  facts: ReadonlyMap<string, readonly unknown[]>;
   files: string[];
   skipped: SkippedFile[];
   /** Imports of analytics SDK packages in the analysed files. */

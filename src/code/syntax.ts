@@ -234,3 +234,82 @@ export function findThrow(block: ts.Node): ts.ThrowStatement | undefined {
   ts.forEachChild(block, visit);
   return found;
 }
+
+/** A function declared at the top of its file (`function f`, `const f = () => …`). */
+export function topLevel(fn: FunctionLike): boolean {
+  if (ts.isFunctionDeclaration(fn)) return ts.isSourceFile(fn.parent);
+  const decl = fn.parent;
+  return ts.isVariableDeclaration(decl) && ts.isVariableDeclarationList(decl.parent) && ts.isVariableStatement(decl.parent.parent) && ts.isSourceFile(decl.parent.parent.parent);
+}
+
+/** Member chains and names an expression reads: `account.email`, `form.emailField`, `user`. */
+export function readsOf(expr: ts.Node): string[] {
+  return readsAndCalls(expr, false).reads;
+}
+
+/** What `readsOf` gives, plus (unless told not to) the callee names of calls in the expression (`sha256`, `hashEmail`): one walk for both. */
+export function readsAndCalls(expr: ts.Node, withCalls = true): { reads: string[]; calls: string[] } {
+  // Most values are a literal, a name or a member chain (`item.id`): answered without a walk.
+  if (LITERAL_KINDS.has(expr.kind)) return { reads: [], calls: [] };
+  if (isPlainChain(expr)) {
+    const text = isRead(expr) ? chainText(expr) : undefined;
+    return { reads: text ? [text] : [], calls: [] };
+  }
+  const reads = new Set<string>();
+  const calls: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (isFunctionLike(node)) return;
+    if (ts.isPropertyAccessExpression(node) || ts.isIdentifier(node)) {
+      if (isRead(node)) {
+        const text = chainText(node);
+        if (text) reads.add(text);
+      }
+    } else if (ts.isElementAccessExpression(node)) {
+      const key = unwrap(node.argumentExpression);
+      if (ts.isStringLiteral(key)) {
+        const base = chainText(node.expression);
+        if (base) reads.add(`${base}.${key.text}`);
+      }
+    } else if (withCalls && ts.isCallExpression(node)) calls.push(shortText(node.expression));
+    ts.forEachChild(node, visit);
+  };
+  visit(expr);
+  return { reads: [...reads], calls };
+}
+
+const LITERAL_KINDS = new Set([
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NumericLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TrueKeyword,
+  ts.SyntaxKind.FalseKeyword,
+  ts.SyntaxKind.NullKeyword,
+]);
+
+/** `a`, `a.b.c`, `this.a`: a name or a member chain and nothing else. */
+function isPlainChain(node: ts.Node): node is ts.Identifier | ts.PropertyAccessExpression {
+  let n = node;
+  while (ts.isPropertyAccessExpression(n)) n = n.expression;
+  return ts.isIdentifier(n) || (n !== node && n.kind === ts.SyntaxKind.ThisKeyword);
+}
+
+/** A name or member chain read as a whole: not the start of a longer chain, a member name, a key or a callee. */
+function isRead(node: ts.Identifier | ts.PropertyAccessExpression): boolean {
+  const parent = node.parent;
+  if (!parent) return true;
+  if (ts.isPropertyAccessExpression(parent)) return false;
+  if (ts.isPropertyAssignment(parent) && parent.name === node) return false;
+  return !(ts.isCallExpression(parent) && parent.expression === node);
+}
+
+function chainText(node: ts.Node): string | undefined {
+  if (ts.isIdentifier(node)) return node.text;
+  if (node.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(node)) {
+    const base = chainText(node.expression);
+    return base ? `${base}.${node.name.text}` : undefined;
+  }
+  if (ts.isCallExpression(node)) return chainText(node.expression);
+  if (ts.isNonNullExpression(node) || ts.isParenthesizedExpression(node)) return chainText(node.expression);
+  return undefined;
+}

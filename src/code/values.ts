@@ -1,27 +1,6 @@
-import { IDENTITY_KEYS, SDK_GLOBAL_FUNCTIONS, SDK_GLOBALS, SDK_MODULES, type ArgRef, type MethodShape, type SdkExport, type SdkFlavour } from './sdks.js';
-import type { WrapperConfig } from '../engine/config.js';
+import { SDK_GLOBAL_FUNCTIONS, SDK_GLOBALS, SDK_MODULES, type SdkExport, type SdkFlavour } from './sdks.js';
 import { CodeProgram, hasModifier, isFunctionLike, NodeCache, ts, type Binding, type ExportTarget, type FunctionLike } from './program.js';
-import { callsIn, ENDPOINT_EVENT_KEYS, ENDPOINT_PROPERTY_KEYS, isFlush, isOwnTrackingClient, REJECTING_CALLEES, TRACKING_NAME, TRACKING_URL, trackingOwner, TRANSPORT } from './helpers.js';
-import {
-  calleeName,
-  enclosingClass,
-  enclosingFunction,
-  functionNameOf,
-  hasAsync,
-  hasStatic,
-  isAwaited,
-  isGuarded,
-  isThenCallback,
-  jsxAttribute,
-  memberType,
-  nameOf,
-  objectProperty,
-  propertyNameText,
-  returnsDirectly,
-  shortText,
-  unwrap,
-  type CallSite,
-} from './syntax.js';
+import { calleeName, enclosingClass, enclosingFunction, functionNameOf, hasStatic, jsxAttribute, memberType, nameOf, objectProperty, propertyNameText, shortText, unwrap } from './syntax.js';
 
 /**
  * What an expression stands for, as far as static reading can tell. This is a small abstract
@@ -51,105 +30,22 @@ export type Value =
   /** A parameter of `fn`, or a member of it; `omit`: keys a rest pattern (`{ event, ...rest }`) left out. */
   | { kind: 'param'; fn: FunctionLike; index: number; path: string[]; omit?: string[] };
 
-const UNKNOWN: Value = { kind: 'unknown' };
+export const UNKNOWN: Value = { kind: 'unknown' };
 
-/** A tracking call with its pieces located: expressions to read at the call site, or fixed by a wrapper. */
-export interface ResolvedCall {
-  flavour: SdkFlavour;
-  shape: MethodShape;
-  /** Display name of what is called (`analytics.track`, `trackEvent`). */
-  method: string;
-  via: string[];
-  /** `path`: members still to take from `expr`, when the argument was not a literal holding them (`trackManual({ data })`). */
-  event?:
-    | { expr: ts.Expression; path?: string[] }
-    | { fixed: ts.Expression }
-    | { missing: string }
-    /**
-     * A wrapper builds the name around its argument (`` `${name} - cli` ``): the value when it is
-     * known; `own`, the wrapper's template, when what it adds is what is only known at run time.
-     */
-    | { built: ts.Expression; value?: string; own?: ts.Expression };
-  /** `omit`: keys of the object that are not properties (the event key a rest pattern took out). */
-  properties?: { expr: ts.Expression; path?: string[]; omit?: string[] } | { missing: string };
-  /** Entries a wrapper adds around the caller's properties. */
-  extraProperties: ts.ObjectLiteralElementLike[];
-  identity: Array<{ name: string; expr: ts.Expression }>;
-  /** An object whose identity keys are among the properties (Mixpanel's distinct_id). */
-  identityIn?: ts.Expression;
-  /** Every place an identity could be given was seen (object arguments were literals without spreads). */
-  identityVisible: boolean;
-  canReject: boolean;
-  /** Reached through an import that only inferred resolution could follow (here or inside a wrapper). */
-  inferred?: boolean;
-  /** The object the SDK method is called on (`posthog` in `posthog.capture(…)`), for a direct SDK call. */
-  receiver?: ts.Expression;
-}
-
-export interface WrapperSummary {
-  fn: FunctionLike;
-  name: string;
-  inner: ResolvedCall;
-  eventParam?: ParamRef;
-  /**
-   * The event name is built from a parameter: a template or concatenation around it, or a lookup
-   * keyed by it (`HumanEventNames[event]`); `param`: the first parameter it reads.
-   */
-  eventTemplate?: { expr: ts.TemplateExpression | ts.BinaryExpression | ts.ElementAccessExpression; param: ParamRef };
-  propertiesParam?: ParamRef;
-  /** `fallback`: what the wrapper sends when the caller passes nothing (`userId ?? machineId`). */
-  identityParams: Array<{ name: string; ref: ParamRef; fallback?: ts.Expression }>;
-  /** Identity the wrapper supplies itself (`distinctId: getUserId()`). */
-  fixedIdentity: Array<{ name: string; expr: ts.Expression }>;
-  /** The caller's properties may carry the identity keys (Mixpanel's distinct_id). */
-  identityFromProperties: boolean;
-  canReject: boolean;
-}
-
-export interface ParamRef {
-  index: number;
-  path: string[];
-  /** Keys left out by a rest pattern: the event key taken off before the rest became the properties. */
-  omit?: string[];
-}
-
-/** What a fixed-event helper adds to every call: its whole properties object. */
-function fixedEntries(inner: ResolvedCall): ts.ObjectLiteralElementLike[] {
-  const props = inner.properties && 'expr' in inner.properties ? unwrap(inner.properties.expr) : undefined;
-  return props && ts.isObjectLiteralExpression(props) ? [...props.properties] : [];
-}
-
-export interface AnalyzerOptions {
-  /** Helpers declared in config, matched by the callee as written (`sendEvent`, `telemetry.emit`). */
-  wrappers: readonly WrapperConfig[];
-}
-
-export class Analyzer {
+/**
+ * The evaluation layer: what an expression stands for (SDK instances through aliases, imports,
+ * factories, hooks, classes and their fields; event names through constants). The call layer
+ * (calls.ts) and wrapper inference (wrappers.ts) build on it; nothing here knows about either.
+ */
+export class Evaluator {
   /** Expressions being evaluated, innermost last: a short stack, cheaper to search than to hash into a set. */
   private readonly evaluating: ts.Node[] = [];
-  private readonly declared: ReadonlyMap<string, { flavour: SdkFlavour; shape: MethodShape }>;
-  private readonly summaries: NodeCache<WrapperSummary | null>;
-  private readonly summarising = new Set<FunctionLike>();
 
-  constructor(
-    readonly program: CodeProgram,
-    options: AnalyzerOptions = { wrappers: [] },
-  ) {
+  constructor(readonly program: CodeProgram) {
     this.values = program.nodeCache();
-    this.resolved = program.nodeCache();
     this.passed = program.nodeCache();
-    this.summaries = program.nodeCache();
     this.memberIndex = program.nodeCache();
     this.assignments = program.nodeCache();
-    this.declared = new Map(
-      options.wrappers.map((w) => {
-        const shape: MethodShape = { kind: 'track', canReject: w.canReject };
-        if (w.event) shape.event = w.event;
-        if (w.properties) shape.properties = w.properties;
-        if (w.identity) shape.identity = [{ ...w.identity, name: 'identity' }];
-        return [w.name, { flavour: { sdk: 'custom', side: w.side ?? 'unknown', methods: { [w.name]: shape } }, shape }];
-      }),
-    );
   }
 
   private readonly values: NodeCache<Value>;
@@ -261,7 +157,7 @@ export class Analyzer {
     return UNKNOWN;
   }
 
-  private identifier(id: ts.Identifier): Value {
+  protected identifier(id: ts.Identifier): Value {
     if (id.text === 'undefined') return UNKNOWN;
     const binding = this.program.resolve(id.text, id);
     if (!binding) {
@@ -332,7 +228,7 @@ export class Analyzer {
   private readonly inferredImports = new Set<string>();
 
   /** Whether the callee's root name is an import answered by inferred resolution. */
-  private throughInferredImport(callee: ts.Expression): boolean {
+  protected throughInferredImport(callee: ts.Expression): boolean {
     if (this.inferredImports.size === 0) return false;
     let root = unwrap(callee);
     while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = unwrap(root.expression);
@@ -923,557 +819,20 @@ export class Analyzer {
     return found;
   }
 
-  private readonly resolved: NodeCache<ResolvedCall | null>;
-
-  /** Whether `call` is a tracking call, and where its event, properties and identity are (memoised). */
-  resolveCall(call: ts.CallExpression): ResolvedCall | undefined {
-    if (this.declared.size === 0 && this.cannotTrack(call.expression) && !TRANSPORT.test(shortText(call.expression))) return undefined;
-    const known = this.resolved.get(call);
-    if (known !== undefined) return known ?? undefined;
-    // While a wrapper is being summarised, answers can be partial: do not remember them.
-    const partial = this.summarising.size > 0;
-    const result = this.resolveCallUncached(call);
-    if (result && !result.inferred && this.throughInferredImport(call.expression)) result.inferred = true;
-    if (!partial) this.resolved.set(call, result ?? null);
-    return result;
-  }
-
-  /**
-   * A callee that cannot reach an SDK or a helper, told from its root name alone: a package that is
-   * not an SDK (`useState`, `lodash.get`), a parameter without a declared type (`onDone`,
-   * `props.onSave`), or an undeclared name that is no SDK global (`Number`). Evaluating those
-   * would answer "unknown" too, only after more work; most calls in application code are these.
-   */
-  private cannotTrack(callee: ts.Expression): boolean {
-    let root = unwrap(callee);
-    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = unwrap(root.expression);
-    if (!ts.isIdentifier(root)) return false;
-    const name = root.text;
-    const binding = this.program.resolve(name, root);
-    if (!binding) return own(SDK_GLOBALS, name) === undefined && own(SDK_GLOBAL_FUNCTIONS, name) === undefined && !GLOBAL_OBJECTS.has(name);
-    if (binding.kind === 'import') {
-      if (own(SDK_MODULES, binding.module) !== undefined) return false;
-      const file = this.program.fileName(root);
-      return this.program.resolveModule(file, binding.module) === undefined && this.program.inferredModule(file, binding.module, binding.name) === undefined;
-    }
-    if (binding.kind === 'parameter') {
-      if (binding.index === 0 && isThenCallback(binding.fn)) return false;
-      const type = binding.path.length === 0 ? binding.decl.type : memberType(binding.decl.type, binding.path);
-      // `feedback.inputError(…)` on an untyped parameter: its callers may hand in a helper.
-      if (binding.path.length === 0 && untyped(type)) return !(ts.isPropertyAccessExpression(unwrap(callee)) && unwrap((unwrap(callee) as ts.PropertyAccessExpression).expression) === root);
-      return !type || !(ts.isTypeReferenceNode(type) || ts.isTypeLiteralNode(type) || ts.isUnionTypeNode(type));
-    }
-    return false;
-  }
-
-  private resolveCallUncached(call: ts.CallExpression): ResolvedCall | undefined {
-    const callee = unwrap(call.expression);
-    let target: Value;
-    let method: string;
-    if (ts.isPropertyAccessExpression(callee)) {
-      method = callee.name.text;
-      const owner = this.evaluate(callee.expression);
-      if (owner.kind === 'sdk') {
-        const namespace = owner.namespace && owner.flavour.namespaces ? own(owner.flavour.namespaces, owner.namespace) : undefined;
-        const shape = owner.namespace ? namespace && own(namespace, method) : own(owner.flavour.methods, method);
-        return shape ? { ...this.sdkCall(call, owner.flavour, shape, `${shortText(callee.expression)}.${method}`), receiver: callee.expression } : undefined;
-      }
-      target = this.member(owner, method);
-      // `feedback.inputError(…)` on `feedback: any`: what this function's callers hand it.
-      if (target.kind === 'param' && target.path.length === 1) {
-        const passed = this.passedValue(target.fn, target.index);
-        if (passed.kind === 'sdk') {
-          const shape = own(passed.flavour.methods, method);
-          return shape ? { ...this.sdkCall(call, passed.flavour, shape, `${shortText(callee.expression)}.${method}`), receiver: callee.expression } : undefined;
-        }
-        if (passed.kind !== 'unknown') target = this.member(passed, method);
-      }
-    } else if (ts.isIdentifier(callee)) {
-      method = callee.text;
-      target = this.identifier(callee);
-    } else return undefined;
-    if (target.kind === 'sdk-export' && target.exp.kind === 'function') {
-      const shape = own(target.exp.flavour.methods, target.exp.method);
-      return shape ? this.sdkCall(call, target.exp.flavour, shape, method) : undefined;
-    }
-    if (target.kind === 'function') {
-      const summary = this.wrapperSummary(target.fn, target.name);
-      if (summary) return this.wrapperCall(call, summary);
-      if (isOwnTrackingClient(target.fn, target.name, this.program.fileName(target.fn))) return this.ownClientCall(call, target.fn, method);
-    }
-    if ((target.kind === 'unknown' || target.kind === 'param') && TRANSPORT.test(shortText(callee))) {
-      const endpoint = this.endpointCall(call);
-      if (endpoint) return endpoint;
-    }
-    if (this.declared.size === 0) return undefined;
-    const declared = this.declared.get(shortText(callee)) ?? this.declared.get(method);
-    return declared ? this.sdkCall(call, declared.flavour, declared.shape, shortText(callee)) : undefined;
-  }
-
-  /**
-   * The team's own telemetry client (`Telemeter.track(event, data)` that queues events for its own
-   * sender): a method named for tracking, on a class or in a file named for it, whose first
-   * parameter is the event. It ends in no SDK this analysis knows, but it is where events go.
-   */
-  private ownClientCall(call: ts.CallExpression, fn: FunctionLike, method: string): ResolvedCall {
-    const shape: MethodShape = { kind: 'track', event: { arg: 0 }, properties: { arg: 1 } };
-    const resolved = this.sdkCall(call, { sdk: 'custom', side: 'unknown', methods: { [method]: shape } }, shape, shortText(call.expression));
-    return { ...resolved, canReject: this.functionCanReject(fn) };
-  }
-
-  /**
-   * A request to the product's own collection endpoint (`fetch('/api/telemetry', { body:
-   * JSON.stringify({ event, properties }) })`, `api.post('/track', { event, data })`): a tracking
-   * call that can reject, when the URL says it is for tracking and the body names the event.
-   */
-  private endpointCall(call: ts.CallExpression): ResolvedCall | undefined {
-    const calleeText = shortText(call.expression);
-    const url = call.arguments[0];
-    if (!url) return undefined;
-    const urlValue = this.evaluate(url);
-    const urlText = urlValue.kind === 'string' ? urlValue.value : shortText(url);
-    // The URL must say so: a `track()` method that posts to `/audit` is an audit log.
-    if (!TRACKING_URL.test(urlText)) return undefined;
-    let body: ts.Expression | undefined = call.arguments[1];
-    if (body && calleeText === 'fetch') {
-      body = objectProperty(body, 'body');
-      const inner = body && unwrap(body);
-      if (inner && ts.isCallExpression(inner) && shortText(inner.expression) === 'JSON.stringify') body = inner.arguments[0];
-    }
-    if (!body) return undefined;
-    let literal = unwrap(body);
-    if (!ts.isObjectLiteralExpression(literal)) {
-      const value = this.evaluate(literal);
-      if (value.kind !== 'object') return undefined;
-      literal = value.node;
-    }
-    const holder = literal as ts.ObjectLiteralExpression;
-    const eventKey = ENDPOINT_EVENT_KEYS.find((k) => objectProperty(holder, k) !== undefined);
-    const event = eventKey ? objectProperty(holder, eventKey) : undefined;
-    if (!event) return undefined;
-    const propsKey = ENDPOINT_PROPERTY_KEYS.find((k) => objectProperty(holder, k) !== undefined);
-    const properties = propsKey ? objectProperty(holder, propsKey) : undefined;
-    const shape: MethodShape = { kind: 'track', canReject: true };
-    return {
-      flavour: { sdk: 'custom', side: 'unknown', methods: {} },
-      shape,
-      method: calleeText,
-      via: [],
-      event: { expr: event },
-      ...(properties ? { properties: { expr: properties } } : {}),
-      extraProperties: [],
-      identity: [],
-      identityVisible: false,
-      canReject: true,
-    };
-  }
-
-  private sdkCall(call: ts.CallExpression, flavour: SdkFlavour, shape: MethodShape, method: string): ResolvedCall {
-    // The payload may be built in a variable first (`const payload = { event, properties }; client.track(payload)`).
-    const at = (ref: ArgRef | undefined) => {
-      if (!ref) return undefined;
-      const direct = argAt(call, ref);
-      if (direct || ref.key === undefined) return direct;
-      const arg = call.arguments[ref.arg];
-      if (!arg || !ts.isIdentifier(unwrap(arg))) return undefined;
-      const value = this.evaluate(arg);
-      return value.kind === 'object' ? objectProperty(value.node, ref.key) : undefined;
-    };
-    const resolved: ResolvedCall = {
-      flavour,
-      shape,
-      method,
-      via: [],
-      extraProperties: [],
-      identity: [],
-      identityVisible: true,
-      canReject: shape.canReject === true,
-    };
-    for (const ref of shape.identity ?? []) {
-      if (ref.key === undefined) continue;
-      const arg = call.arguments[ref.arg];
-      const literal = arg ? unwrap(arg) : undefined;
-      if (literal && (!ts.isObjectLiteralExpression(literal) || literal.properties.some(ts.isSpreadAssignment))) resolved.identityVisible = false;
-    }
-    if (shape.event) {
-      const expr = at(shape.event);
-      const spread = expr ? undefined : this.throughSpread(call, shape.event);
-      resolved.event = expr ? { expr } : (spread ?? { missing: 'no event name is passed' });
-    }
-    if (shape.properties) {
-      const expr = at(shape.properties);
-      const spread = expr ? undefined : this.throughSpread(call, shape.properties);
-      if (expr || spread) resolved.properties = expr ? { expr } : spread;
-    }
-    for (const ref of shape.identity ?? []) {
-      const expr = at(ref);
-      if (expr) resolved.identity.push({ name: ref.name, expr });
-    }
-    if (shape.identityIn) resolved.identityIn = at(shape.identityIn);
-    return resolved;
-  }
-
-  /**
-   * A key of an object argument that only a spread can bring (`track({ ...eventProps, ...userInfo })`):
-   * the last spread that may hold it, and the key to take from it.
-   */
-  private throughSpread(call: ts.CallExpression, ref: ArgRef): { expr: ts.Expression; path: string[] } | undefined {
-    const arg = call.arguments[ref.arg];
-    const literal = arg && unwrap(arg);
-    if (ref.key === undefined || !literal || !ts.isObjectLiteralExpression(literal)) return undefined;
-    const spreads = literal.properties.filter(ts.isSpreadAssignment).reverse();
-    const holder = spreads.find((spread) => this.mayHold(spread.expression, ref.key ?? '', 0));
-    return holder ? { expr: holder.expression, path: [ref.key] } : undefined;
-  }
-
-  /** Whether an object expression may have `key`: literals are read (through conditionals and constants); anything else may. */
-  private mayHold(expr: ts.Expression, key: string, depth: number): boolean {
-    const e = unwrap(expr);
-    if (depth > 4) return true;
-    if (ts.isObjectLiteralExpression(e)) return objectProperty(e, key) !== undefined || e.properties.some((p) => ts.isSpreadAssignment(p) && this.mayHold(p.expression, key, depth + 1));
-    if (ts.isConditionalExpression(e)) return this.mayHold(e.whenTrue, key, depth + 1) || this.mayHold(e.whenFalse, key, depth + 1);
-    if (ts.isIdentifier(e)) {
-      const binding = this.program.resolve(e.text, e);
-      if (binding?.kind === 'variable' && binding.path.length === 0 && binding.decl.initializer) return this.mayHold(binding.decl.initializer, key, depth + 1);
-    }
-    return true;
-  }
-
-  /**
-   * A component element whose component is a wrapper, given the attribute its event comes from
-   * (`<Button eventData={{ eventName: Events.CommitClicked }}>`): a tracking call site. Without
-   * that attribute the element tracks nothing (the prop is optional), so it is no site.
-   */
-  resolveElement(element: ts.JsxOpeningLikeElement): ResolvedCall | undefined {
-    if (this.cannotTrack(element.tagName as ts.Expression)) return undefined;
-    const component = this.evaluate(element.tagName as ts.Expression);
-    if (component.kind !== 'function') return undefined;
-    const summary = this.wrapperSummary(component.fn, component.name);
-    const eventRef = summary?.eventParam ?? summary?.eventTemplate?.param;
-    if (!summary || !eventRef || !this.locate(element, eventRef)) return undefined;
-    // A click handler is not awaited by anyone: nothing here can reject into the page.
-    return { ...this.wrapperCall(element, summary), canReject: false };
-  }
-
-  private wrapperCall(call: CallSite, summary: WrapperSummary): ResolvedCall {
-    const inner = summary.inner;
-    const resolved: ResolvedCall = {
-      flavour: inner.flavour,
-      shape: inner.shape,
-      method: summary.name,
-      via: [summary.name, ...inner.via],
-      extraProperties: inner.extraProperties,
-      identity: [],
-      identityVisible: inner.identityVisible,
-      canReject: summary.canReject,
-      ...(inner.inferred ? { inferred: true } : {}),
-    };
-    if (summary.eventParam) {
-      resolved.event = this.locate(call, summary.eventParam) ?? { missing: `\`${summary.name}\` is called without an event name` };
-    } else if (summary.eventTemplate) {
-      resolved.event = this.builtEvent(call, summary, summary.eventTemplate);
-    } else if (inner.event) resolved.event = 'expr' in inner.event ? { fixed: inner.event.expr } : inner.event;
-    if (summary.propertiesParam) {
-      const at = this.locate(call, summary.propertiesParam);
-      if (at) resolved.properties = summary.propertiesParam.omit ? { ...at, omit: summary.propertiesParam.omit } : at;
-    } else if (inner.properties && 'expr' in inner.properties) {
-      resolved.properties = inner.properties;
-    }
-    for (const { name, ref, fallback } of summary.identityParams) {
-      const at = this.locate(call, ref);
-      if (at?.path) resolved.identityVisible = false;
-      else if (at) resolved.identity.push({ name, expr: at.expr });
-      else if (fallback) resolved.identity.push({ name, expr: fallback });
-    }
-    resolved.identity.push(...summary.fixedIdentity);
-    if (summary.identityFromProperties && resolved.properties && 'expr' in resolved.properties) resolved.identityIn = resolved.properties.expr;
-    return resolved;
-  }
-
-  /** If `expr` (or its member at `path`) reads a parameter of `fn` (possibly a member of it), which one. */
-  paramOf(expr: ts.Expression | undefined, fn: FunctionLike, path: readonly string[] = []): ParamRef | undefined {
-    if (!expr) return undefined;
-    const e = unwrap(expr);
-    // `props || {}`, `properties ?? {}`: the parameter with a default.
-    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
-      return this.paramOf(e.left, fn, path);
-    }
-    const value = this.valueAt(expr, path);
-    if (value.kind === 'param' && value.fn === fn) return { index: value.index, path: value.path, ...(value.omit ? { omit: value.omit } : {}) };
-    return undefined;
-  }
-
   /** What `expr` stands for, or its member at `path`. */
   valueAt(expr: ts.Expression, path: readonly string[] = []): Value {
     let value = this.evaluate(expr);
     for (const key of path) value = this.member(value, key);
     return value;
   }
-
-  /**
-   * Where a wrapper's parameter (or a member of it) is at one of its call sites: the expression, or
-   * the nearest one and the members still to take from it when the argument is not a literal that
-   * holds them (`trackManual({ user, data })`, `track(payload)`). Undefined when nothing is passed.
-   */
-  locate(call: CallSite, ref: ParamRef): { expr: ts.Expression; path?: string[] } | undefined {
-    let expr: ts.Expression | undefined;
-    let from = 0;
-    if (ts.isCallExpression(call)) expr = call.arguments[ref.index];
-    else {
-      // A component's props are its attributes: `<Button eventData={{ eventName }}>`.
-      const key = ref.path[0];
-      if (ref.index !== 0 || key === undefined) return undefined;
-      expr = jsxAttribute(call, key);
-      from = 1;
-    }
-    if (!expr) return undefined;
-    for (let i = from; i < ref.path.length; i++) {
-      const key = ref.path[i] ?? '';
-      let holder = unwrap(expr);
-      if (!ts.isObjectLiteralExpression(holder) && ts.isIdentifier(holder)) {
-        const value = this.evaluate(holder);
-        if (value.kind === 'object') holder = value.node;
-      }
-      const next = objectProperty(holder, key);
-      if (next) {
-        expr = next;
-        continue;
-      }
-      // A literal without the key, and without spreads that could bring it: nothing is passed.
-      if (ts.isObjectLiteralExpression(holder) && !holder.properties.some(ts.isSpreadAssignment)) return undefined;
-      return { expr, path: ref.path.slice(i) };
-    }
-    return { expr };
-  }
-
-  /**
-   * A function is a wrapper when one of its parameters flows into the event name or the properties
-   * object of a tracking call inside it (directly, or through another wrapper); identity parameters
-   * are then followed too.
-   */
-  wrapperSummary(fn: FunctionLike, name: string): WrapperSummary | undefined {
-    const summarised = this.summaries.get(fn);
-    if (summarised !== undefined) return summarised ?? undefined;
-    if (this.summarising.has(fn)) return undefined;
-    this.summarising.add(fn);
-    let summary: WrapperSummary | null = null;
-    try {
-      for (const call of callsIn(fn)) {
-        const inner = this.resolveCall(call);
-        if (!inner) continue;
-        const eventParam = inner.event && 'expr' in inner.event ? this.paramOf(inner.event.expr, fn, inner.event.path) : undefined;
-        let propertiesParam = inner.properties && 'expr' in inner.properties ? this.paramOf(inner.properties.expr, fn, inner.properties.path) : undefined;
-        const extraProperties = [...inner.extraProperties];
-        if (!propertiesParam && inner.properties && 'expr' in inner.properties && !inner.properties.path) {
-          const literal = unwrap(inner.properties.expr);
-          if (ts.isObjectLiteralExpression(literal)) {
-            for (const prop of literal.properties) {
-              const spread = ts.isSpreadAssignment(prop) ? this.paramOf(prop.expression, fn) : undefined;
-              if (spread) propertiesParam = spread;
-              else extraProperties.push(prop);
-            }
-          }
-        }
-        const identityParams: WrapperSummary['identityParams'] = [];
-        const fixedIdentity: Array<{ name: string; expr: ts.Expression }> = [];
-        const identityParam = (name: string, expr: ts.Expression): boolean => {
-          const ref = this.paramOf(expr, fn);
-          if (!ref) return false;
-          const fallback = defaultOf(expr);
-          identityParams.push(fallback && !this.paramOf(fallback, fn) ? { name, ref, fallback } : { name, ref });
-          return true;
-        };
-        for (const entry of inner.identity) {
-          if (!identityParam(entry.name, entry.expr)) fixedIdentity.push(entry);
-        }
-        let identityFromProperties = false;
-        if (inner.identityIn) {
-          const literal = unwrap(inner.identityIn);
-          if (ts.isObjectLiteralExpression(literal)) {
-            for (const prop of literal.properties) {
-              if (ts.isSpreadAssignment(prop)) {
-                if (this.paramOf(prop.expression, fn)) identityFromProperties = true;
-                continue;
-              }
-              const key = propertyNameText(prop.name);
-              if (!key || !IDENTITY_KEYS.includes(key)) continue;
-              const expr = ts.isPropertyAssignment(prop) ? prop.initializer : ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
-              if (!expr) continue;
-              if (!identityParam(key, expr)) fixedIdentity.push({ name: key, expr });
-            }
-          } else if (this.paramOf(inner.identityIn, fn)) identityFromProperties = true;
-        }
-        const eventTemplate = !eventParam && inner.event && 'expr' in inner.event ? this.templateOf(inner.event.expr, fn) : undefined;
-        // Identity alone does not make a wrapper: business functions pass user ids around all the time.
-        // A helper with a fixed event whose parameters become property values is one only when it
-        // is named as one (`trackError(e, form)`): `save(doc)` that also tracks is business logic.
-        const fixedHelper = !eventParam && !propertiesParam && !eventTemplate && this.isFixedEventHelper(fn, name, inner);
-        // The same holds when a member deep inside a parameter becomes the properties of a fixed
-        // event (`onSubscriptionUpdated(payload)` sending `payload.data.attributes`): a handler.
-        if (!eventParam && !eventTemplate && propertiesParam && propertiesParam.path.length > 0 && !TRACKING_NAME.test(name)) continue;
-        // Likewise a name built around a member of a parameter (`` `learning_path_${path.name}` `` in
-        // `startPath(path)`): a function that tracks, whose name is only known at run time.
-        if (eventTemplate && eventTemplate.param.path.length > 0 && !TRACKING_NAME.test(name)) continue;
-        // `flushEvents()` around `analytics.closeAndFlush()`: no event, but a call that can reject.
-        const flushHelper = !eventParam && !propertiesParam && !eventTemplate && !fixedHelper && isFlush(inner.shape) && /flush|shutdown|close/i.test(name);
-        // `identify({ userID })` around the SDK's identify: named for it, and handing the identity on.
-        const identityHelper = inner.shape.kind === 'identify' && identityParams.length > 0 && /identify/i.test(name);
-        if (!eventParam && !propertiesParam && !eventTemplate && !fixedHelper && !flushHelper && !identityHelper) continue;
-        summary = {
-          fn,
-          name,
-          inner: { ...inner, extraProperties: propertiesParam ? extraProperties : fixedHelper ? fixedEntries(inner) : [] },
-          ...(eventTemplate ? { eventTemplate } : {}),
-          eventParam,
-          propertiesParam,
-          identityParams,
-          fixedIdentity,
-          identityFromProperties,
-          canReject: this.functionCanReject(fn),
-        };
-        break;
-      }
-    } finally {
-      this.summarising.delete(fn);
-    }
-    this.summaries.set(fn, summary);
-    return summary ?? undefined;
-  }
-
-  /** An event name written as a template, a concatenation or a lookup that reads parameters of `fn`. */
-  private templateOf(expr: ts.Expression, fn: FunctionLike): WrapperSummary['eventTemplate'] {
-    const e = unwrap(expr);
-    let parts: ts.Expression[];
-    if (ts.isTemplateExpression(e)) parts = e.templateSpans.map((span) => span.expression);
-    else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) parts = [e.left, e.right];
-    else if (ts.isElementAccessExpression(e)) parts = [e.argumentExpression];
-    else return undefined;
-    for (const part of parts) {
-      const param = this.paramOf(part, fn);
-      if (param) return { expr: e, param };
-    }
-    return undefined;
-  }
-
-  /** The event a wrapper builds around the caller's argument, located there: its value when every piece is known. */
-  private builtEvent(call: CallSite, summary: WrapperSummary, template: NonNullable<WrapperSummary['eventTemplate']>): { built: ts.Expression; value?: string; own?: ts.Expression } {
-    let ownUnknown = false;
-    let callerUnknown = false;
-    const piece = (part: ts.Expression): string | undefined => {
-      const found = this.pieceOf(call, summary, part);
-      if (found.value === undefined) {
-        if (found.fromCaller) callerUnknown = true;
-        else ownUnknown = true;
-      }
-      return found.value;
-    };
-    const e = template.expr;
-    let value: string | undefined;
-    if (ts.isElementAccessExpression(e)) {
-      // `HumanEventNames[event]`: the table's entry for the caller's key.
-      const key = piece(e.argumentExpression);
-      const entry = key === undefined ? UNKNOWN : this.member(this.evaluate(e.expression), key);
-      value = entry.kind === 'string' ? entry.value : undefined;
-    } else {
-      const pieces = ts.isTemplateExpression(e)
-        ? [e.head.text, ...e.templateSpans.flatMap((span) => [piece(span.expression), span.literal.text])]
-        : [piece(e.left), piece(e.right)];
-      value = pieces.every((p) => p !== undefined) ? pieces.join('') : undefined;
-    }
-    const built = this.locate(call, template.param)?.expr ?? call;
-    if (value !== undefined) return { built, value };
-    // `` `cli.${commandName}.${name}` ``: the caller's part is known, the wrapper's own is not.
-    return ownUnknown && !callerUnknown ? { built, own: e } : { built };
-  }
-
-  private pieceOf(call: CallSite, summary: WrapperSummary, part: ts.Expression): { value?: string; fromCaller: boolean } {
-    const ref = this.paramOf(part, summary.fn);
-    const at = ref ? this.locate(call, ref) : undefined;
-    const value = ref ? (at ? this.valueAt(at.expr, at.path) : UNKNOWN) : this.evaluate(part);
-    return value.kind === 'string' ? { value: value.value, fromCaller: ref !== undefined } : { fromCaller: ref !== undefined };
-  }
-
-  /** A helper named for tracking that sends one fixed event with parameters among its property values. */
-  private isFixedEventHelper(fn: FunctionLike, name: string, inner: ResolvedCall): boolean {
-    if (!inner.event || 'missing' in inner.event) return false;
-    const event = 'built' in inner.event ? (inner.event.value === undefined ? 'unknown' : 'string') : this.evaluate('expr' in inner.event ? inner.event.expr : inner.event.fixed).kind;
-    if (event !== 'string' && event !== 'strings') return false;
-    // Named for tracking, or a member of an analytics object (`landingPageAnalytics.logInClicked`,
-    // the methods a `useOnboardingAnalytics()` hook returns).
-    if (!TRACKING_NAME.test(name) && !trackingOwner(fn)) return false;
-    // `trackViewed()`: nothing to pass, the event is the whole job.
-    if (fn.parameters.length === 0) return true;
-    // Otherwise what it is given goes into the call: its properties or the SDK it calls
-    // (`logInClicked(posthog, position)`); a `trackAll(policies)` that loops and builds its own
-    // properties is a function that contains tracking calls, not a helper of one.
-    const props = inner.properties && 'expr' in inner.properties ? inner.properties.expr : undefined;
-    return (props !== undefined && this.readsParameterOf(props, fn, 0)) || (inner.receiver !== undefined && this.readsParameterOf(inner.receiver, fn, 0));
-  }
-
-  /** Whether `node` reads a parameter of `fn`, directly or through the local constants it reads (`...describe(step)`). */
-  private readsParameterOf(node: ts.Node, fn: FunctionLike, depth: number): boolean {
-    let found = false;
-    const visit = (n: ts.Node) => {
-      if (found) return;
-      if (ts.isIdentifier(n)) {
-        if ((ts.isPropertyAssignment(n.parent) && n.parent.name === n) || (ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) return;
-        const binding = this.program.resolve(n.text, n);
-        if (binding?.kind === 'parameter' && binding.fn === fn) found = true;
-        else if (binding?.kind === 'variable' && binding.decl.initializer && depth < 3 && enclosingFunction(binding.decl) === fn) found = this.readsParameterOf(binding.decl.initializer, fn, depth + 1);
-        return;
-      }
-      ts.forEachChild(n, visit);
-    };
-    visit(node);
-    return found;
-  }
-
-  /**
-   * Whether calling `fn` can produce a rejected promise: it is async (or returns a promise) and
-   * awaits or returns an operation that can reject without a guard around it.
-   */
-  functionCanReject(fn: FunctionLike): boolean {
-    const isAsync = hasAsync(fn);
-    let rejects = false;
-    const visit = (node: ts.Node) => {
-      if (rejects || (node !== fn && (isFunctionLike(node) || ts.isClassLike(node)))) return;
-      if (ts.isCallExpression(node) && (isAsync || returnsDirectly(node, fn))) {
-        const awaitedOrReturned = isAwaited(node) || returnsDirectly(node, fn);
-        if (awaitedOrReturned && this.callCanReject(node) && !isGuarded(node, fn)) rejects = true;
-      }
-      ts.forEachChild(node, visit);
-    };
-    if (fn.body) {
-      if (ts.isBlock(fn.body)) ts.forEachChild(fn.body, visit);
-      else visit(fn.body);
-    }
-    return rejects;
-  }
-
-  callCanReject(call: ts.CallExpression): boolean {
-    const resolved = this.summarising.size < 20 ? this.resolveCall(call) : undefined;
-    if (resolved) return resolved.canReject;
-    return REJECTING_CALLEES.test(shortText(call.expression));
-  }
-
 }
 
-/** Something tracking can go through: an SDK, one of its exports, an instance, a helper or a module. */
-/** The right side of `x ?? fallback` / `x || fallback`. */
-function defaultOf(expr: ts.Expression): ts.Expression | undefined {
-  const e = unwrap(expr);
-  const or = ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
-  if (!or) return undefined;
-  const right = unwrap(e.right);
-  const nothing = (ts.isIdentifier(right) && right.text === 'undefined') || right.kind === ts.SyntaxKind.NullKeyword || ts.isVoidExpression(right);
-  return nothing ? undefined : e.right;
-}
 
 /** What a caller's argument must stand for to be followed into an untyped parameter. */
 const FOLLOWED = new Set<Value['kind']>(['sdk', 'instance', 'object', 'module', 'shape', 'dispatching']);
 
 /** A parameter type that says nothing: none, `any` or `unknown`. */
-function untyped(type: ts.TypeNode | undefined): boolean {
+export function untyped(type: ts.TypeNode | undefined): boolean {
   return !type || type.kind === ts.SyntaxKind.AnyKeyword || type.kind === ts.SyntaxKind.UnknownKeyword;
 }
 
@@ -1502,7 +861,7 @@ function strings(value: Value): string[] {
 }
 
 /** Objects whose members are the browser's globals (`window.analytics`), unless a local name shadows them. */
-const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
+export const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self']);
 
 /** Members of a box (a result, a response, a ref) that hold what it boxes. */
 const BOX_MEMBERS = new Set(['value', 'data', 'current', 'result']);
@@ -1534,13 +893,7 @@ function selfEvident(e: ts.Expression): Value | undefined {
 }
 
 /** A catalogue entry by name; never something inherited from `Object.prototype` (`toString`, `constructor`). */
-function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+export function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
-function argAt(call: ts.CallExpression, ref: ArgRef): ts.Expression | undefined {
-  const arg = call.arguments[ref.arg];
-  if (!arg) return undefined;
-  if (ref.key === undefined) return arg;
-  return objectProperty(arg, ref.key);
-}

@@ -97,6 +97,7 @@ export async function review(input: ReviewInput): Promise<Report> {
     isTestFile: matcher(config.tests),
     maxFileBytes: config.limits.maxFileBytes,
     wrappers: config.wrappers,
+    listeners: rules.flatMap((r) => (r.listen && config.rules[r.id] !== 'off' ? [{ id: r.id, listener: r.listen }] : [])),
     ...(config.registry ? { registry: { file: config.registry.module.replace(/^\.\//, ''), ...(config.registry.export ? { name: config.registry.export } : {}) } } : {}),
   };
   const inScope = (side: Side) => (scope === 'all' || !changed ? side.files : side.files.filter((f) => changed?.has(f)));
@@ -205,7 +206,7 @@ interface Side {
   code: CodeIndex;
 }
 
-const EMPTY_CODE: CodeIndex = { calls: [], constants: [], rethrows: [], catchLogs: [], earlyCalls: [], barrelGaps: [], files: [], skipped: [], sdkImports: [] };
+const EMPTY_CODE: CodeIndex = { calls: [], constants: [], facts: new Map(), files: [], skipped: [], sdkImports: [] };
 
 /** What the code analysis recognised, for every report. */
 export function coverageOf(code: CodeIndex): Coverage {
@@ -334,6 +335,7 @@ async function runRules(rules: readonly Rule[], options: RunOptions): Promise<Fi
       planProblems: options.side.loaded.problems,
       configProblems: options.configProblems,
       code: options.side.code,
+      facts: options.side.code.facts.get(rule.id) ?? [],
       codeScope: options.scope,
       // Audit: every event is new. Diff, head side: the events the change adds. Diff, base side:
       // none (nothing at base is new, and head findings about new events cannot match base ones).

@@ -4,6 +4,7 @@ import type { Snapshot } from './snapshot.js';
 import type { SourceProblem } from './source.js';
 import type { TrackingPlan } from '../plan/model.js';
 import type { CodeIndex } from '../code/model.js';
+import type { CodeListener } from '../code/listeners.js';
 
 export interface FindingDescriptor<M extends string = string> {
   messageId: M;
@@ -15,7 +16,7 @@ export interface FindingDescriptor<M extends string = string> {
   key?: string;
 }
 
-export interface RuleContext<M extends string = string> {
+export interface RuleContext<M extends string = string, F = unknown> {
   readonly mode: ReviewMode;
   /** The plan being reviewed (head), if the repository has one. */
   readonly plan: TrackingPlan | undefined;
@@ -31,6 +32,8 @@ export interface RuleContext<M extends string = string> {
   readonly configProblems: readonly SourceProblem[];
   /** Tracking calls, helpers and event constants found in the code. */
   readonly code: CodeIndex;
+  /** What the rule's own `listen` recorded during the code walk. */
+  readonly facts: readonly F[];
   /** `all`: every file was analysed; `changed`: only the files this change touches. */
   readonly codeScope: 'all' | 'changed';
   /** True for an event this change adds (every event in audit mode). */
@@ -39,7 +42,7 @@ export interface RuleContext<M extends string = string> {
   report(descriptor: FindingDescriptor<M>): void;
 }
 
-export interface Rule<M extends string = string> {
+export interface Rule<M extends string = string, F = unknown> {
   /** `category/name`, the same as the file's path under rules/. */
   readonly id: string;
   readonly category: Category;
@@ -55,10 +58,15 @@ export interface Rule<M extends string = string> {
   readonly messages: Readonly<Record<M, string>>;
   /** How to fix: one text, or one per message. */
   readonly fix: string | Readonly<Record<M, string>>;
-  check(context: RuleContext<M>): void | Promise<void>;
+  /**
+   * What the rule needs from the syntax beyond the recognised calls: called where the one code walk
+   * already is, it records plain facts that come back as `ctx.facts`.
+   */
+  readonly listen?: CodeListener<F>;
+  check(context: RuleContext<M, F>): void | Promise<void>;
 }
 
-export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+export function defineRule<M extends string, F = unknown>(rule: Rule<M, F>): Rule<M, F> {
   return rule;
 }
 

@@ -334,7 +334,7 @@ describe('never a silent pass', () => {
 
 describe('analysis errors', () => {
   it('an analysis that fails on a file makes the review incomplete, naming the file, instead of passing', async () => {
-    const { Analyzer } = await import('../../src/code/values.js');
+    const { Analyzer } = await import('../../src/code/analyzer.js');
     const original = Analyzer.prototype.resolveCall;
     Analyzer.prototype.resolveCall = function (this: InstanceType<typeof Analyzer>, call) {
       if (call.getSourceFile().fileName.endsWith('broken.ts')) throw new Error('unexpected tree');
