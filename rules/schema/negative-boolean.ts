@@ -33,7 +33,7 @@ export default defineRule({
 });
 
 /** The positive spelling of a negative name, or `undefined` if the name is not negative. */
-function positiveForm(words: string[]): string | undefined {
+function positiveForm(words: readonly string[]): string | undefined {
   const start = VERBS.has(words[0] ?? '') ? 1 : 0;
   const word = words[start] ?? '';
   if (NEGATIONS.has(word)) {

@@ -100,7 +100,7 @@ export function checkEventName(
 }
 
 /** The words that carry the action: the whole name in snake_case, the last segment in dotted presets. */
-function actionWords(name: string, naming: Exclude<EventNaming, { pattern: string }>): string[] {
+function actionWords(name: string, naming: Exclude<EventNaming, { pattern: string }>): readonly string[] {
   if (naming === 'snake_case' || naming === 'title_case') return tokens(name);
   const segments = name.split('.');
   if (segments.length > 2 && OUTCOME_SUFFIXES.has(segments[segments.length - 1] ?? '')) segments.pop();
@@ -126,7 +126,7 @@ export function suggestName(name: string, naming: EventNaming, options: { pastTe
     case 'prefix.object.action': {
       const segments = name.split('.');
       if (segments.length < 3) return undefined;
-      const last = tokens(segments.pop() ?? '');
+      const last = [...tokens(segments.pop() ?? '')];
       if (options.pastTense && !endsInPastTense(last)) last.push(...pastTenseOf(last.pop() ?? '').split('_'));
       return [...segments.map(toSnakeCase), last.join('_')].join('.');
     }

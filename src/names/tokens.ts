@@ -6,7 +6,7 @@
  */
 const tokenCache = new Map<string, string[]>();
 
-export function tokens(identifier: string): string[] {
+export function tokens(identifier: string): readonly string[] {
   const cached = tokenCache.get(identifier);
   if (cached) return cached;
   const result = split(identifier);

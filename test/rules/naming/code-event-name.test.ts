@@ -14,6 +14,15 @@ ruleTester(rule, {
       findings: [{ messageId: 'convention', line: 1 }],
     },
     {
+      name: 'the same action in several names is judged the same each time (no answer leaks into the next)',
+      config: 'naming:\n  events: prefix.object.action\n',
+      files: { 'src/a.ts': "window.analytics.track('optic.diff.view_web');\nwindow.analytics.track('optic.lint.view_web');\nwindow.analytics.track('optic.lint.completed');\n" },
+      findings: [
+        { messageId: 'convention', line: 1, message: 'past tense' },
+        { messageId: 'convention', line: 2, message: 'past tense' },
+      ],
+    },
+    {
       name: 'unplanned names off the convention',
       files: { 'src/a.ts': "window.analytics.track('ExportClicked');\nwindow.analytics.track('report_export');\n" },
       findings: [
