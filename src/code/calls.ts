@@ -259,6 +259,11 @@ export abstract class CallResolver extends Evaluator {
     }
     for (const ref of shape.identity ?? []) {
       const expr = at(ref);
+      // `analytics.identify({ email, plan })`: an object where the id may stand is the traits, not an id.
+      if (expr && ref.key === undefined && ts.isObjectLiteralExpression(unwrap(expr))) {
+        if (!resolved.properties && shape.properties?.arg !== ref.arg) resolved.properties = { expr };
+        continue;
+      }
       if (expr) resolved.identity.push({ name: ref.name, expr });
     }
     if (shape.identityIn) resolved.identityIn = at(shape.identityIn);

@@ -6,6 +6,7 @@ const node = "import { PostHog } from 'posthog-node';\nconst ph = new PostHog('k
 ruleTester(rule, {
   valid: [
     { name: 'a user id', files: { 'src/a.ts': `${node}ph.capture({ distinctId: user.id, event: 'report_exported' });\n` } },
+    { name: 'traits given where the id may stand (analytics.js identify(traits))', files: { 'src/a.ts': "window.analytics.identify({ first_name: form.first_name, role: form.role });\n" } },
     { name: 'a hashed email', files: { 'src/a.ts': `${node}ph.capture({ distinctId: sha256(user.email), event: 'report_exported' });\n` } },
   ],
   invalid: [
