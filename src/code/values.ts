@@ -731,6 +731,13 @@ export class Evaluator {
     const name = calleeName(call.expression);
     // `useContext(AnalyticsContext)`: the value its provider is given.
     if (name === 'useContext' && call.arguments[0]) return this.contextValue(call.arguments[0]);
+    // Svelte 5 runes: `$derived(a ? X.One : X.Two)` and `$state(x)` are their argument; `$derived.by(fn)` what fn returns.
+    const rune = shortText(call.expression);
+    if ((rune === '$derived' || rune === '$state') && call.arguments[0]) return this.evaluate(call.arguments[0]);
+    if (rune === '$derived.by' && call.arguments[0]) {
+      const fn = this.evaluate(call.arguments[0]);
+      return fn.kind === 'function' ? this.returnValue(fn.fn) : UNKNOWN;
+    }
     if ((name === 'useCallback' || name === 'useMemo') && call.arguments[0]) {
       const arg = this.evaluate(call.arguments[0]);
       if (name === 'useCallback') return arg;

@@ -1131,3 +1131,23 @@ describe('components reached through a package barrel', () => {
     expect(sites).toEqual(['apps/docs/Page.tsx:2 page_rated']);
   });
 });
+
+describe('Svelte 5 runes', () => {
+  it('read a $derived or $state value as its argument, and leave run-time data dynamic', async () => {
+    const i = await index({
+      'src/lib/Card.svelte': [
+        '<script lang="ts">',
+        "  import posthog from 'posthog-js';",
+        "  const Submit = { BackupUpdate: 'backup_payment_updated', Update: 'payment_updated' } as const;",
+        '  let { isBackup, label }: { isBackup: boolean; label: string } = $props();',
+        '  const submitEvent = $derived(isBackup ? Submit.BackupUpdate : Submit.Update);',
+        '  let other = $state(label);',
+        '  const onSubmit = () => { posthog.capture(submitEvent); posthog.capture(other); };',
+        '</script>',
+        '<button on:click={onSubmit}>Save</button>',
+      ].join('\n'),
+    });
+    const events = i.calls.map((c) => (c.event?.kind === 'choice' ? c.event.values.join('|') : c.event?.kind));
+    expect(events).toEqual(['backup_payment_updated|payment_updated', 'dynamic']);
+  });
+});
