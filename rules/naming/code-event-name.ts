@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { namesOf, siteCalls } from '../../src/code/events.js';
-import { checkEventName, suggestName } from '../../src/names/naming.js';
-import { SDK_EVENT_NAMES } from '../../src/code/sdks.js';
+import { checkEventName, exampleName, suggestName } from '../../src/names/naming.js';
+import { isSdkReservedName, SDK_EVENT_NAMES } from '../../src/code/sdks.js';
 
 export default defineRule({
   id: 'naming/code-event-name',
@@ -17,7 +17,7 @@ export default defineRule({
       if (call.kind !== 'track' || call.context.isTestFile || !call.event) continue;
       for (const name of namesOf(call.event)) {
         // Planned names are checked in the plan; names the SDK defines are not the team's to choose.
-        if (ctx.plan?.byName.has(name) || SDK_EVENT_NAMES[call.sdk]?.includes(name)) continue;
+        if (ctx.plan?.byName.has(name) || SDK_EVENT_NAMES[call.sdk]?.includes(name) || isSdkReservedName(name)) continue;
         // A constant's name is reported once, where it is written: that is where it is renamed.
         const at = call.event.kind === 'constant' && call.event.definedAt ? call.event.definedAt : call.event.location;
         const key = `${name}@${at.file}:${at.line}:${at.column}`;
@@ -25,7 +25,7 @@ export default defineRule({
         seen.add(key);
         const problem = checkEventName(name, events, { pastTense, prefixes });
         if (!problem) continue;
-        const suggestion = suggestName(name, events, { pastTense }) ?? name;
+        const suggestion = suggestName(name, events, { pastTense }) ?? exampleName(events);
         ctx.report({ messageId: 'convention', data: { event: name, problem: describe(problem.kind), suggestion }, location: at, event: name, key: call.snippet });
       }
     }

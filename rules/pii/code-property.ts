@@ -60,6 +60,8 @@ const NUMBER: readonly string[] = ['number'];
 const NO_TYPES: readonly string[] = [];
 
 function classify(entry: PropertyEntry, words: readonly string[]): { messageId: MessageId; data: Record<string, string> } | undefined {
+  // `emailInput: ''`, `phone: null`: an empty value carries nobody's data.
+  if (entry.literal && (entry.literal.value === '' || entry.literal.value === null)) return undefined;
   const literalType = entry.literal ? typeof entry.literal.value : undefined;
   const booleanish =
     literalType === 'boolean' ||

@@ -288,6 +288,15 @@ export const ANALYTICS_HINT = /track|capture|logEvent|identify|analytics|posthog
 /** Identity keys inside a properties object (Mixpanel node) or an object argument. */
 export const IDENTITY_KEYS = ['distinct_id', 'distinctId', 'userId', 'user_id', 'anonymousId', 'anonymous_id', 'device_id', 'deviceId'];
 
+/**
+ * Names an SDK reserves for its own events (`$pageview`, `$identify`, `$set` in PostHog and
+ * Mixpanel; Segment's `Loaded a Page`, `Loaded a Screen`): not the team's to name.
+ */
+export function isSdkReservedName(name: string): boolean {
+  return name.startsWith('$') || RESERVED_NAMES.has(name);
+}
+const RESERVED_NAMES = new Set(['Loaded a Page', 'Loaded a Screen', 'Application Installed', 'Application Opened', 'Application Updated', 'Application Backgrounded']);
+
 /** Event names an SDK itself defines, which product code sends by that name (PostHog's survey events). */
 export const SDK_EVENT_NAMES: Readonly<Partial<Record<SdkName, readonly string[]>>> = {
   posthog: ['survey sent', 'survey shown', 'survey dismissed'],

@@ -14,7 +14,37 @@ const IRREGULAR_PAST = new Map([
   ['speak', 'spoken'], ['steal', 'stolen'], ['swear', 'sworn'], ['tear', 'torn'], ['wear', 'worn'], ['withdraw', 'withdrawn'],
   ['shake', 'shaken'], ['bid', 'bid'], ['broadcast', 'broadcast'], ['upload', 'uploaded'], ['sign', 'signed'],
 ]);
-const PAST_WORDS = new Set(IRREGULAR_PAST.values());
+/** Simple-past forms that differ from the participle (`cleanup_ran`, `onboarding_began`): past already. */
+const SIMPLE_PAST = [
+  'ran', 'began', 'wrote', 'took', 'gave', 'saw', 'chose', 'drove', 'flew', 'grew', 'knew', 'rode', 'spoke', 'stole', 'swore',
+  'tore', 'wore', 'withdrew', 'shook', 'drew', 'forgot', 'hid', 'did', 'threw', 'caught', 'taught', 'thought', 'felt', 'slept',
+  'swept', 'spun', 'stuck', 'struck', 'sang', 'rang', 'drank', 'swam', 'fell', 'froze', 'woke', 'broke', 'spoke', 'chose', 'became',
+  'came', 'went', 'gone', 'broken', 'frozen', 'woken', 'fallen', 'become', 'come',
+];
+const PAST_WORDS = new Set([...IRREGULAR_PAST.values(), ...SIMPLE_PAST]);
+/**
+ * Verbs a past tense can be suggested for. A name that ends in a noun (`kitchen_sink`,
+ * `logout_event`) gets no invented word (`kitchen_sinked`): the finding says what is wrong and
+ * leaves the wording to the author.
+ */
+const SUGGESTABLE_VERBS = new Set([
+  'add', 'apply', 'approve', 'archive', 'assign', 'book', 'cancel', 'change', 'check', 'claim', 'click', 'close', 'comment',
+  'complete', 'confirm', 'connect', 'copy', 'create', 'decline', 'delete', 'deploy', 'disable', 'disconnect', 'dismiss',
+  'download', 'duplicate', 'edit', 'enable', 'end', 'enter', 'export', 'fail', 'favorite', 'fill', 'filter', 'finish',
+  'follow', 'import', 'install', 'invite', 'join', 'launch', 'like', 'link', 'load', 'lock', 'merge', 'move', 'open', 'order',
+  'play', 'press', 'preview', 'print', 'publish', 'purchase', 'receive', 'redeem', 'refresh', 'register', 'reject', 'release',
+  'remove', 'rename', 'reorder', 'reply', 'report', 'request', 'restore', 'resume', 'retry', 'return', 'review', 'save',
+  'schedule', 'scroll', 'search', 'select', 'share', 'skip', 'sort', 'start', 'stop', 'submit', 'subscribe', 'succeed',
+  'switch', 'sync', 'tap', 'test', 'toggle', 'track', 'trigger', 'unlock', 'unsubscribe', 'update', 'upgrade', 'downgrade',
+  'use', 'verify', 'view', 'visit', 'vote', 'watch', 'accept', 'activate', 'deactivate', 'attach', 'block', 'browse', 'calculate',
+  'capture', 'clear', 'collapse', 'expand', 'focus', 'generate', 'hover', 'initialize', 'mark', 'mute', 'pause', 'pin', 'post',
+  'rate', 'recover', 'resize', 'revoke', 'rotate', 'submit', 'tag', 'transfer', 'translate', 'type', 'unpin', 'upload', 'zoom',
+]);
+
+/** Whether a past tense of `word` can be suggested without inventing a word. */
+function suggestable(word: string): boolean {
+  return SUGGESTABLE_VERBS.has(word) || IRREGULAR_PAST.has(word) || COMPOUND_PAST.has(word) || /(ize|ise|ify)$/.test(word);
+}
 /** Compounds written as one word whose past tense is two: `login` → `logged_in`. */
 const COMPOUND_PAST = new Map([
   ['login', 'logged_in'], ['logout', 'logged_out'], ['signup', 'signed_up'], ['signin', 'signed_in'], ['signout', 'signed_out'],
@@ -60,7 +90,8 @@ export type EventNameProblem =
   | { kind: 'shape'; expected: string; suggestion?: string }
   | { kind: 'prefix'; suggestion: string }
   | { kind: 'single-word' }
-  | { kind: 'tense'; suggestion: string }
+  /** `suggestion`: absent when the name ends in a noun, where any past tense would be an invented word. */
+  | { kind: 'tense'; suggestion?: string }
   | { kind: 'unknown-prefix'; prefixes: string }
   | { kind: 'pattern'; pattern: string };
 
@@ -93,8 +124,7 @@ export function checkEventName(
   if (naming === 'snake_case' && action.length < 2) return { kind: 'single-word' };
   if (options.pastTense && action.length > 0 && !endsInPastTense(action)) {
     const suggestion = suggestName(name, naming, options);
-    if (suggestion && suggestion !== name) return { kind: 'tense', suggestion };
-    return { kind: 'tense', suggestion: name };
+    return suggestion && suggestion !== name ? { kind: 'tense', suggestion } : { kind: 'tense' };
   }
   return undefined;
 }
@@ -114,6 +144,7 @@ export function suggestName(name: string, naming: EventNaming, options: { pastTe
   if (words.length === 0) return undefined;
   if (options.pastTense && !endsInPastTense(words)) {
     const last = words.pop() ?? '';
+    if (!suggestable(last)) return undefined;
     words.push(...pastTenseOf(last).split('_'));
   }
   switch (naming) {
@@ -127,7 +158,11 @@ export function suggestName(name: string, naming: EventNaming, options: { pastTe
       const segments = name.split('.');
       if (segments.length < 3) return undefined;
       const last = [...tokens(segments.pop() ?? '')];
-      if (options.pastTense && !endsInPastTense(last)) last.push(...pastTenseOf(last.pop() ?? '').split('_'));
+      if (options.pastTense && !endsInPastTense(last)) {
+        const verb = last.pop() ?? '';
+        if (!suggestable(verb)) return undefined;
+        last.push(...pastTenseOf(verb).split('_'));
+      }
       return [...segments.map(toSnakeCase), last.join('_')].join('.');
     }
   }
@@ -159,4 +194,10 @@ export function prevailingConvention(names: readonly string[]): Exclude<EventNam
     if (!best || count > best.count) best = { preset, count };
   }
   return best && best.count >= names.length * 0.8 ? best.preset : undefined;
+}
+
+/** A conforming name in a preset, for a fix that cannot suggest a rename of the name itself. */
+export function exampleName(naming: EventNaming): string {
+  if (typeof naming === 'object') return 'report_exported';
+  return { snake_case: 'report_exported', 'object.action': 'report.exported', 'prefix.object.action': 'app.report.exported', title_case: 'Report Exported' }[naming];
 }

@@ -69,6 +69,9 @@ const MODIFIERS = new Set([
   'version', 'field', 'fields', 'step', 'error', 'errors', 'reset', 'opt', 'optin', 'optout', 'bounced', 'sent', 'subscribed',
 ]);
 
+/** Words after `ip` that name a coarse place, derived from the address. */
+const IP_DESCRIPTORS = new Set(['country', 'city', 'region', 'continent', 'geo', 'location', 'timezone', 'asn', 'isp', 'org', 'version']);
+
 /** Words after a credential's name that describe it without holding it. */
 const CREDENTIAL_DESCRIPTORS = new Set(['name', 'names', 'label', 'title', 'description', 'id', 'ids', 'scope', 'scopes', 'prefix', 'last4', 'suffix']);
 
@@ -155,6 +158,8 @@ function classifyName(name: string, options: PiiOptions): PiiMatch | undefined {
       if (at < 0) continue;
       const rest = [...parts.slice(0, at), ...parts.slice(at + sequence.length)];
       if (rest.some((t) => MODIFIERS.has(t) && !(options.reading && HOLDER_WORDS.has(t)))) continue;
+      // `ip_country`, `ip_city`: where an address is, not the address.
+      if (kind === 'an IP address' && rest.some((t) => IP_DESCRIPTORS.has(t))) continue;
       // `tokenName`, `api_key_label`: what a credential is called, not the credential.
       if (kind === 'a secret or credential' && rest.some((t) => CREDENTIAL_DESCRIPTORS.has(t))) continue;
       // A numeric `token` is a count of LLM tokens, not a credential.

@@ -5,6 +5,7 @@ ruleTester(rule, {
   valid: [
     { name: 'conforming names', files: { 'src/a.ts': "window.analytics.track('report_exported');\n" } },
     { name: 'planned names are checked in the plan, not here', plan: planOf({ ExportClicked: {} }), files: { 'src/a.ts': "window.analytics.track('ExportClicked');\n" } },
+    { name: 'names the SDK reserves', files: { 'src/a.ts': "import posthog from 'posthog-js';\nposthog.capture('$pageview');\nposthog.capture('$set', { plan: 'pro' });\n" } },
     { name: "names the SDK defines (PostHog's survey events)", files: { 'src/a.ts': "import posthog from 'posthog-js';\nposthog.capture('survey sent', { $survey_id: 'x' });\n" } },
   ],
   invalid: [

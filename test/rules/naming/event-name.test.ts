@@ -11,6 +11,8 @@ ruleTester(rule, {
       config: 'naming:\n  events: prefix.object.action\n  prefixes: [svc]\n',
     },
     { name: 'Title Case preset', plan: planOf({ 'Report Exported': {}, 'Order Completed': {} }), config: 'naming:\n  events: title_case\n' },
+    { name: 'simple-past forms are past already', plan: planOf({ cleanup_ran: {}, onboarding_began: {}, invite_came: {} }) },
+    { name: "names the SDK reserves ($pageview, Segment's Loaded a Page)", plan: planOf({ $pageview: {}, $identify: {}, 'Loaded a Page': {} }) },
     { name: 'past tense can be switched off', plan: planOf({ 'auth.login': {} }), config: 'naming:\n  events: object.action\n  past_tense: false\n' },
     { name: 'a custom pattern', plan: planOf({ 'web:checkout:done': {} }), config: 'naming:\n  events:\n    pattern: "^web:[a-z]+:[a-z]+$"\n' },
   ],
@@ -31,6 +33,14 @@ ruleTester(rule, {
       findings: [
         { messageId: 'tense', line: 3, message: 'past-tense verb' },
         { messageId: 'tense', line: 8 },
+      ],
+    },
+    {
+      name: 'a name ending in a noun gets no invented past tense',
+      plan: planOf({ kitchen_sink: {}, logout_event: {} }),
+      findings: [
+        { messageId: 'tense-noun', line: 3, message: 'ends in a noun' },
+        { messageId: 'tense-noun', line: 8 },
       ],
     },
     { name: 'object.action in present tense', plan: planOf({ 'auth.login': {} }), config: 'naming:\n  events: object.action\n', findings: [{ messageId: 'tense', line: 3 }] },

@@ -17,6 +17,7 @@ ruleTester(rule, {
       name: "what a credential is called, and a thing's display name",
       files: src("import posthog from 'posthog-js';", "posthog.capture('api_token_created', { tokenName: data.name, entityFieldName: args.data.displayName });"),
     },
+    { name: 'empty values and a place derived from an IP', files: src("import posthog from 'posthog-js';", "posthog.capture('form_reset', { emailInput: '', phone: null, ip_country: geo.country });") },
     { name: 'a boolean literal named after email', files: src("window.analytics.track('settings_saved', { email_opt_in: true });") },
     { name: 'allowed by config', config: 'pii:\n  allow: [organization_name]\n', files: src("window.analytics.track('org_created', { organization_name: org.name });") },
     { name: 'tests may use fake data', files: { 'src/app.test.ts': "window.analytics.track('signup_completed', { email: 'a@example.com' });" } },

@@ -10,7 +10,7 @@ ruleTester(rule, {
     { name: 'a file-level owner counts', basePlan: 'version: 1\n', plan: 'version: 1\nowner: growth\nevents:\n  app_opened:\n    trigger: On launch.\n' },
   ],
   invalid: [
-    { name: 'a new event without owner or trigger', basePlan: 'version: 1\n', plan: bare, findings: [{ messageId: 'missing', line: 3, severity: 'P3', message: 'owner or trigger' }] },
-    { name: 'audit mode treats every event as new', plan: bare, findings: [{ messageId: 'missing', line: 3 }] },
+    { name: 'a new event without owner or trigger', basePlan: 'version: 1\n', plan: bare, findings: [{ messageId: 'missing', line: 3, severity: 'P3', message: 'New event `app_opened` has no owner or trigger' }] },
+    { name: 'audit mode judges every event, without calling it new', plan: bare, findings: [{ messageId: 'missing', line: 3, message: 'Event `app_opened` has no' }] },
   ],
 });

@@ -46,7 +46,12 @@ ruleTester(rule, {
       },
       findings: [{ messageId: 'untestedCall', line: 3, file: 'src/a.ts' }],
     },
-    { name: 'no test at all', basePlan, plan, findings: [{ messageId: 'untested', line: 8, event: 'report_exported' }] },
+    { name: 'no test at all', basePlan, plan, findings: [{ messageId: 'untested', line: 8, event: 'report_exported', message: 'mentions new event' }] },
+    {
+      name: 'an audit judges every plan event, without calling it new',
+      plan: planOf({ report_exported: {} }),
+      findings: [{ messageId: 'untested', line: 3, event: 'report_exported', message: 'No test mentions event `report_exported`' }],
+    },
     {
       name: 'the name appears only in source, not in tests',
       basePlan,
