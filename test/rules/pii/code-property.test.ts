@@ -17,6 +17,7 @@ ruleTester(rule, {
       name: "what a credential is called, and a thing's display name",
       files: src("import posthog from 'posthog-js';", "posthog.capture('api_token_created', { tokenName: data.name, entityFieldName: args.data.displayName });"),
     },
+    { name: 'a literal chosen by a condition that reads a secret', files: src("import posthog from 'posthog-js';", "posthog.capture('signup_completed', { signup_source: token ? 'invite' : 'direct', email_opened_count: 3, api_key_id: key.id });") },
     { name: 'empty values and a place derived from an IP', files: src("import posthog from 'posthog-js';", "posthog.capture('form_reset', { emailInput: '', phone: null, ip_country: geo.country });") },
     { name: 'a boolean literal named after email', files: src("window.analytics.track('settings_saved', { email_opt_in: true });") },
     { name: 'allowed by config', config: 'pii:\n  allow: [organization_name]\n', files: src("window.analytics.track('org_created', { organization_name: org.name });") },
@@ -37,6 +38,11 @@ ruleTester(rule, {
         { messageId: 'value', line: 3, message: '`form.emailField`' },
         { messageId: 'value', line: 4, message: "a person's name" },
       ],
+    },
+    {
+      name: 'a conditional whose branch is the secret itself',
+      files: src("import posthog from 'posthog-js';", "posthog.capture('signup_completed', { source: invited ? token : 'direct' });"),
+      findings: [{ messageId: 'value', line: 2, message: '`token`' }],
     },
     {
       name: "a credential itself, and a person's display name under a person's key",
