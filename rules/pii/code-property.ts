@@ -57,16 +57,13 @@ export default defineRule({
 type MessageId = 'name' | 'value' | 'raw' | 'wholeObject' | 'hashed';
 
 const NUMBER: readonly string[] = ['number'];
-const LITERAL = String.raw`(?:'[^']*'|"[^"]*"|\d+(?:\.\d+)?|true|false|null|undefined)`;
-/** A conditional whose branches are literals (`a ? 'x' : 'y'`, nested on the right). */
-const LITERAL_CHOICE = new RegExp(String.raw`^[^?]+\?\s*${LITERAL}\s*:\s*(?:${LITERAL}|[^?:]+\?\s*${LITERAL}\s*:\s*${LITERAL})$`);
 const NO_TYPES: readonly string[] = [];
 
 function classify(entry: PropertyEntry, words: readonly string[]): { messageId: MessageId; data: Record<string, string> } | undefined {
   // `emailInput: ''`, `phone: null`: an empty value carries nobody's data.
   if (entry.literal && (entry.literal.value === '' || entry.literal.value === null)) return undefined;
   // `signup_source: token ? 'invite' : 'direct'`: what is sent is one of the literals, whatever the condition reads.
-  if (LITERAL_CHOICE.test(entry.valueText)) return undefined;
+  if (entry.choices) return undefined;
   const literalType = entry.literal ? typeof entry.literal.value : undefined;
   const booleanish =
     literalType === 'boolean' ||

@@ -497,6 +497,11 @@ function propertyEntry(analyzer: Analyzer, prop: ts.ObjectLiteralElementLike, ke
   };
   const literalValue = expression ? literalOf(analyzer, valueNode) : undefined;
   if (literalValue) entry.literal = literalValue;
+  else if (expression && ts.isConditionalExpression(unwrap(valueNode))) {
+    // `token ? 'invite' : 'direct'`: what is sent is one of the literals, whatever the condition reads.
+    const value = analyzer.evaluate(valueNode);
+    if (value.kind === 'strings') entry.choices = value.values;
+  }
   return entry;
 }
 

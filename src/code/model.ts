@@ -24,6 +24,8 @@ export interface PropertyEntry {
   valueLocation: SourceLocation;
   /** The value when it is a literal (string, number, boolean, null, or a literal object/array). */
   literal?: { value: unknown };
+  /** The literals a conditional value chooses between (`token ? 'invite' : 'direct'`). */
+  choices?: string[];
   /** Member chains the value reads, e.g. `account.email`, `form.emailField`, `process.argv`. */
   reads: string[];
   /** Callee names of calls in the value (`sha256`, `hashEmail`). */

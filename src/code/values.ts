@@ -515,17 +515,21 @@ export class Evaluator {
 
   /** The first value assigned to a `let` or `var` declared without a known one, anywhere in its file. */
   private assignedValue(decl: ts.VariableDeclaration): Value {
-    // A `const` is never assigned again: no walk for the many constants whose value is a call's result.
-    if (!ts.isIdentifier(decl.name) || (ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const)) return UNKNOWN;
-    const name = decl.name.text;
-    for (const right of this.assignmentsIn(decl.getSourceFile()).get(name) ?? []) {
-      const left = (right.parent as ts.BinaryExpression).left;
-      const binding = this.program.resolve(name, left);
-      if (!binding || binding.kind !== 'variable' || binding.decl !== decl) continue;
+    for (const right of this.assignmentsOf(decl)) {
       const value = this.evaluate(right);
       if (value.kind !== 'unknown') return value;
     }
     return UNKNOWN;
+  }
+
+  /** The right sides of `name = …` that assign this very variable; none for a `const`, never assigned again. */
+  private assignmentsOf(decl: ts.VariableDeclaration): ts.Expression[] {
+    if (!ts.isIdentifier(decl.name) || (ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const)) return [];
+    const name = decl.name.text;
+    return (this.assignmentsIn(decl.getSourceFile()).get(name) ?? []).filter((right) => {
+      const binding = this.program.resolve(name, (right.parent as ts.BinaryExpression).left);
+      return binding?.kind === 'variable' && binding.decl === decl;
+    });
   }
 
   /**
@@ -537,14 +541,7 @@ export class Evaluator {
     if (!ts.isIdentifier(e)) return false;
     const binding = this.program.resolve(e.text, e);
     if (!binding || binding.kind !== 'variable' || binding.path.length > 0) return false;
-    const decl = binding.decl;
-    if (ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const) return false;
-    const written = decl.initializer ? [decl.initializer] : [];
-    for (const right of this.assignmentsIn(decl.getSourceFile()).get(e.text) ?? []) {
-      const left = (right.parent as ts.BinaryExpression).left;
-      const at = this.program.resolve(e.text, left);
-      if (at?.kind === 'variable' && at.decl === decl) written.push(right);
-    }
+    const written = [...(binding.decl.initializer ? [binding.decl.initializer] : []), ...this.assignmentsOf(binding.decl)];
     const values = new Set(written.map((w) => {
       const value = this.evaluate(w);
       return value.kind === 'string' ? value.value : undefined;
