@@ -1,3 +1,4 @@
+import { isTypesPlan } from '../../src/plan/typed.js';
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
 import { eventOf, namesOf, siteCalls } from '../../src/code/events.js';
 import type { TrackCall } from '../../src/code/model.js';
@@ -32,12 +33,17 @@ export default defineRule({
       if (call.kind !== 'track' || call.context.isTestFile) continue;
       const names = namesOf(call.event);
       if (names.length !== 1) continue;
-      const event = plan.byName.get(names[0] as string);
+      // A wrapper may send another name than the one written, which is the one a typed plan knows.
+      const written = call.event?.kind === 'literal' ? call.event.written : undefined;
+      const event = plan.byName.get(names[0] as string) ?? (written !== undefined ? plan.byName.get(written) : undefined);
       if (!event) continue;
       checkCall(ctx, plan, event, call, seen);
     }
   },
 });
+
+/** Keys that name the event in a typed event's object (`{ event: Events.SignUp, … }`). */
+const TYPED_EVENT_KEYS = new Set(['event', 'eventName', 'event_name']);
 
 function checkCall(
   ctx: RuleContext<'unknownProperty' | 'missingRequired' | 'invalidValue'>,
@@ -50,8 +56,12 @@ function checkCall(
   if (props.kind === 'passthrough') return;
   const entries = props.kind === 'object' ? props.entries : [];
   const { known, byName } = propertiesOf(plan, event);
+  // Event types describe what callers write: the key that names the event, and what a wrapper adds
+  // around them, are outside the type.
+  const typed = isTypesPlan(plan);
   for (const entry of entries) {
     if (known.has(entry.key) || IDENTITY_KEYS.includes(entry.key) || entry.key.startsWith('$')) continue;
+    if (typed && (entry.fromWrapper || TYPED_EVENT_KEYS.has(entry.key) || entry.key.startsWith('_'))) continue;
     // A key a wrapper adds is one problem at one place, whichever events pass through it.
     const where = `${entry.keyLocation.file}:${entry.keyLocation.line}:${entry.keyLocation.column}${entry.fromWrapper ? '' : `:${event.name}`}`;
     if (seen.has(where)) continue;

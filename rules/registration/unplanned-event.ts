@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { namesOf, siteCalls } from '../../src/code/events.js';
+import { namesOf, registriesByFile, siteCalls } from '../../src/code/events.js';
 import { code } from '../../src/engine/types.js';
+import { isTypesPlan } from '../../src/plan/typed.js';
 
 export default defineRule({
   id: 'registration/unplanned-event',
@@ -18,10 +19,10 @@ export default defineRule({
     notInConstants: 'Add it to {{modules}} and use the constant, so the registry stays the single list of events.',
   },
   check(ctx) {
-    const plan = ctx.plan;
-    const registry = ctx.code.constants;
-    const registered = new Set(registry.flatMap((c) => c.members.map((m) => m.value)));
-    if (!plan && registry.length === 0) return;
+    // A plan read from event types lists the typed events, not every event: the registry decides.
+    const plan = isTypesPlan(ctx.plan) ? undefined : ctx.plan;
+    if (!plan && ctx.code.constants.length === 0) return;
+    const registriesOf = registriesByFile(ctx.code);
     const seen = new Set<string>();
     for (const call of siteCalls(ctx.code.calls)) {
       if (call.kind !== 'track' || call.context.isTestFile || !call.event) continue;
@@ -34,8 +35,11 @@ export default defineRule({
           if (plan.byName.has(name)) continue;
           const removed = ctx.basePlan?.byName.has(name) === true;
           ctx.report({ messageId: removed ? 'removed' : 'unplanned', data: { event: name }, location: at, event: name, key: call.snippet });
-        } else if (call.event.kind === 'literal' && !registered.has(name)) {
-          ctx.report({ messageId: 'notInConstants', data: { event: name, modules: code(registry.map((r) => r.name).join(', ')) }, location: at, event: name, key: call.snippet });
+        } else if (call.event.kind === 'literal') {
+          const written = call.event.written;
+          const registries = registriesOf(call.file);
+          if (registries.length === 0 || registries.some((r) => r.members.some((m) => m.value === name || m.value === written))) continue;
+          ctx.report({ messageId: 'notInConstants', data: { event: name, modules: code(registries.map((r) => r.name).join(', ')) }, location: at, event: name, key: call.snippet });
         }
       }
     }

@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { isTypesPlan } from '../../src/plan/typed.js';
 import { ownerOf, planProperties } from '../../src/plan/model.js';
 import { tokens } from '../../src/names/tokens.js';
 
@@ -13,7 +14,8 @@ export default defineRule({
   messages: { undeclared: 'Identifier `{{property}}` on {{owner}} declares no format or pattern.' },
   fix: 'Add `format: uuid` (or a `pattern:` for prefixed ids such as `^org_[0-9a-f-]{36}$`).',
   check(ctx) {
-    if (!ctx.plan) return;
+    // A TypeScript type cannot declare a format or pattern: asking event types for one is noise.
+    if (!ctx.plan || isTypesPlan(ctx.plan)) return;
     for (const { event, property } of planProperties(ctx.plan)) {
       const words = tokens(property.name);
       if (!ID_WORDS.has(words[words.length - 1] ?? '')) continue;

@@ -1,4 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
+import { isTypesPlan } from '../../src/plan/typed.js';
 import { ownerOf, planProperties } from '../../src/plan/model.js';
 
 export default defineRule({
@@ -10,7 +11,8 @@ export default defineRule({
   messages: { untyped: 'Required property `{{property}}` on {{owner}} has no type.' },
   fix: 'Add `type:` (string, integer, number, boolean, object or array).',
   check(ctx) {
-    if (!ctx.plan) return;
+    // An event type's property whose type is not read (a class, a package's type) is typed all the same.
+    if (!ctx.plan || isTypesPlan(ctx.plan)) return;
     for (const { event, property } of planProperties(ctx.plan)) {
       if (!property.required || property.types.length > 0 || property.enum || 'const' in property.schema) continue;
       ctx.report({

@@ -8,9 +8,12 @@ import type {
   Properties,
   PropertyEntry,
   TrackCall,
+  TypedEvent,
 } from './model.js';
+import { TypedEventReader } from './typed-events.js';
 import { CodeProgram, hasModifier, isFunctionLike, NodeCache, TIME_LIMIT_REASON, ts, type Binding, type FunctionLike } from './program.js';
 import { IDENTITY_KEYS } from './sdks.js';
+import { isRegistryName } from './registries.js';
 import type { RuleListener } from './listeners.js';
 import { Analyzer, type ResolvedCall, type Value, type WrapperSummary } from './analyzer.js';
 import {
@@ -38,6 +41,8 @@ export interface ExtractOptions {
   wrappers: readonly WrapperConfig[];
   /** An events object/enum named in config: `{ file, name }` (name undefined: every exported one). */
   registry?: { file: string; name?: string };
+  /** Files that may export an event registry (see `registries.ts`): their exports named like one are described. */
+  discover?: readonly string[];
   /** Rules' listeners, called during the walk (see `CodeListener`). */
   listeners?: readonly RuleListener[];
 }
@@ -114,8 +119,23 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
   }
 
   if (options.registry) {
-    for (const found of registryConstants(program, analyzer, options.registry)) {
+    for (const found of registryConstants(program, analyzer, options.registry, 'config')) {
       constants.set(placeKey(program, found.node), found.constants);
+    }
+  }
+  const typedEvents: TypedEvent[] = [];
+  const typeReader = new TypedEventReader(analyzer);
+  for (const file of options.discover ?? []) {
+    const sf = program.sources.get(file);
+    if (!sf) continue;
+    try {
+      typedEvents.push(...typeReader.eventsIn(sf));
+    } catch (error) {
+      program.skipped.push({ file, reason: `its event types could not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}; a trackguard bug: please report it)` });
+    }
+    for (const found of registryConstants(program, analyzer, { file }, 'discovered', (name) => isRegistryName(file, name))) {
+      const key = placeKey(program, found.node);
+      if (!constants.has(key)) constants.set(key, found.constants);
     }
   }
 
@@ -126,6 +146,8 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
     files,
     skipped: [...program.skipped],
     sdkImports: [],
+    packages: [''],
+    typedEvents,
   };
 }
 
@@ -689,22 +711,34 @@ function describeContainerUncached(
   if (members.length === 0) return undefined;
   const name = ts.isEnumDeclaration(container) ? container.name.text : nameOf(container);
   const file = program.fileName(container);
-  return { name, file, location: program.location(ts.isEnumDeclaration(container) ? container.name : container), members, exported: program.isExported(file, name), source };
+  return {
+    name,
+    file,
+    location: program.location(ts.isEnumDeclaration(container) ? container.name : container),
+    members,
+    exported: program.isExported(file, name),
+    source,
+    // Filled in once the whole index is known (see `buildCodeIndex`).
+    package: '',
+    referenced: [],
+  };
 }
 
 function registryConstants(
   program: CodeProgram,
   analyzer: Analyzer,
   registry: { file: string; name?: string },
+  source: EventConstants['source'],
+  wanted: (name: string) => boolean = () => true,
 ): Array<{ node: ts.Node; constants: EventConstants }> {
   const out: Array<{ node: ts.Node; constants: EventConstants }> = [];
   if (!program.sources.has(registry.file)) return out;
-  const names = registry.name ? [registry.name] : [...program.exportsOf(registry.file).keys()];
+  const names = registry.name ? [registry.name] : [...program.exportsOf(registry.file).keys()].filter(wanted);
   for (const name of names) {
     const value = analyzer.exported(registry.file, name);
     const container = value.kind === 'object' ? value.node : value.kind === 'enum' ? value.node : undefined;
     if (!container) continue;
-    const found = describeContainer(program, analyzer, container, 'config');
+    const found = describeContainer(program, analyzer, container, source);
     if (found) out.push({ node: container, constants: found });
   }
   return out;

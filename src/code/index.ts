@@ -4,10 +4,14 @@ import type { CodeIndex } from './model.js';
 import { configFiles, importsIn, ModuleResolver } from './modules.js';
 import { barrelPaths, CODE_FILE, CodeProgram, folderOf, TIME_LIMIT_REASON } from './program.js';
 import { ANALYTICS_HINT, isSdkModule } from './sdks.js';
+import { declaresRegistry, mayHoldRegistry, packageOf, packageRoots } from './registries.js';
 
 export interface CodeIndexOptions extends ExtractOptions {
   maxFileBytes: number;
 }
+
+/** Files read to look for event registries outside the analysed ones, at most (analytics folders are small). */
+const MAX_REGISTRY_CANDIDATES = 400;
 
 /** How deep imports are followed from the analysed files to find helpers and constants. */
 const IMPORT_DEPTH = 4;
@@ -58,10 +62,19 @@ export async function buildCodeIndex(snapshot: Snapshot, scope: readonly string[
   const seen = new Set(frontier);
   const needed = new Set<string>();
   const reachable: string[] = [];
-  if (options.registry) {
-    frontier.push(options.registry.file);
-    seen.add(options.registry.file);
-    needed.add(options.registry.file);
+  // Registries are looked for in the whole tree, whatever the scope: a change that sends an event
+  // is checked against the registry of its package even when the registry file is untouched.
+  const registryCandidates = allFiles.filter((f) => mayHoldRegistry(f) && !texts.has(f)).slice(0, MAX_REGISTRY_CANDIDATES);
+  for (const [file, text] of await readAll(snapshot, registryCandidates)) texts.set(file, text);
+  const discover = [...texts].filter(([file, text]) => declaresRegistry(file, text)).map(([file]) => file);
+  for (const file of [...discover, ...(options.registry ? [options.registry.file] : [])]) {
+    if (seen.has(file)) {
+      needed.add(file);
+      continue;
+    }
+    frontier.push(file);
+    seen.add(file);
+    needed.add(file);
   }
   for (let depth = 0; depth <= IMPORT_DEPTH && frontier.length > 0; depth++) {
     const missing = frontier.filter((f) => !texts.has(f));
@@ -104,9 +117,35 @@ export async function buildCodeIndex(snapshot: Snapshot, scope: readonly string[
     program.add(file, text);
   }
   program.searchable(texts);
-  const index = extract(program, inScope.sort(), options, leaves);
+  const index = extract(program, inScope.sort(), { ...options, discover }, leaves);
   index.sdkImports = sdkImports(inScope, texts);
+  index.packages = packageRoots(allFiles);
+  index.constants = index.constants.map((c) => ({ ...c, package: packageOf(c.file, index.packages), referenced: referencedMembers(c, texts) }));
   return index;
+}
+
+/**
+ * Members of a registry that some other read file mentions (`Events.signUp`, `EVENTS['sign_up']`):
+ * a member can be sent through code the analysis does not follow, so only a member nothing
+ * mentions is known to be unsent.
+ */
+function referencedMembers(registry: CodeIndex['constants'][number], texts: ReadonlyMap<string, string>): string[] {
+  const byLast = new Map<string, string[]>();
+  for (const member of registry.members) {
+    const last = member.name.split('.').pop() ?? member.name;
+    if (!/^[\w$]+$/.test(last)) continue;
+    byLast.set(last, [...(byLast.get(last) ?? []), member.name]);
+  }
+  if (byLast.size === 0) return [];
+  const names = [...byLast.keys()].map((n) => n.replace(/\$/g, '\\$'));
+  const pattern = new RegExp(`(?:\\.\\s*|\\[\\s*['"\`])(${names.join('|')})\\b`, 'g');
+  const found = new Set<string>();
+  for (const [file, text] of texts) {
+    if (file === registry.file) continue;
+    for (const match of text.matchAll(pattern)) for (const name of byLast.get(match[1] ?? '') ?? []) found.add(name);
+    if (found.size === registry.members.length) break;
+  }
+  return [...found];
 }
 
 /** How many barrels deep re-exports are followed to decide whether an import leads to tracking code. */

@@ -115,8 +115,36 @@ export interface EventConstants {
   location: SourceLocation;
   members: Array<{ name: string; value: string; location: SourceLocation }>;
   exported: boolean;
-  /** How it was found: named in config, or because its members are used as event names. */
-  source: 'config' | 'usage';
+  /**
+   * How it was found: named in config; because its members are used as event names; or discovered
+   * by where it lives and what it is called (an exported `…Events` object in an analytics module).
+   */
+  source: 'config' | 'usage' | 'discovered';
+  /** The package (folder of the nearest package.json, `''` for the root) it belongs to. */
+  package: string;
+  /** Members whose name the analysed code mentions outside the registry's own file (`Events.signUp`). */
+  referenced: string[];
+}
+
+/** A property of a typed event (see `TypedEvent`), in the plan's terms. */
+export interface TypedProperty {
+  name: string;
+  /** Dotted path from the event's top level. */
+  path: string;
+  /** Empty when the type says nothing checkable (a class, a package's type). */
+  types: Array<'string' | 'number' | 'boolean' | 'object' | 'array' | 'null'>;
+  required: boolean;
+  /** The literal values a union of literals allows. */
+  enum?: Array<string | number | boolean>;
+  children: TypedProperty[];
+  location: SourceLocation;
+}
+
+/** A TypeScript type that pairs an event with its properties (`{ event: Events.SignUp; properties: {…} }`): a plan event written in code. */
+export interface TypedEvent {
+  name: string;
+  location: SourceLocation;
+  properties: TypedProperty[];
 }
 
 export interface SkippedFile {
@@ -133,4 +161,8 @@ export interface CodeIndex {
   skipped: SkippedFile[];
   /** Imports of analytics SDK packages in the analysed files. */
   sdkImports: Array<{ file: string; line: number; module: string }>;
+  /** Events declared by TypeScript types in analytics modules: the plan, when there is no plan file. */
+  typedEvents: TypedEvent[];
+  /** Folders holding a package.json, longest first: the packages of a monorepo (`''` is the root). */
+  packages: string[];
 }

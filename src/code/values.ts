@@ -464,7 +464,7 @@ export class Evaluator {
   }
 
   /** A type declaration (`interface`, `type`) a name denotes: in its own file, or exported by the repository file it imports. */
-  private typeDeclaration<T extends ts.InterfaceDeclaration | ts.TypeAliasDeclaration>(
+  typeDeclaration<T extends ts.InterfaceDeclaration | ts.TypeAliasDeclaration>(
     name: ts.Identifier,
     is: (node: ts.Node) => node is T,
   ): { decl: T; file: string; name: string } | undefined {

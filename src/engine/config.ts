@@ -21,7 +21,8 @@ export interface Config {
   comment: 'always' | 'findings' | 'never';
   onError: 'neutral' | 'failure';
   /** `eventsConfigured`: `naming.events` was set; otherwise a plan's own consistent convention is taken. */
-  naming: { events: EventNaming; eventsConfigured?: boolean; pastTense: boolean; prefixes: string[]; properties: PropertyNaming };
+  /** `propertiesConfigured`: `naming.properties` was set; otherwise a plan's own consistent convention is taken. */
+  naming: { events: EventNaming; eventsConfigured?: boolean; pastTense: boolean; prefixes: string[]; properties: PropertyNaming; propertiesConfigured?: boolean };
   rules: Readonly<Record<string, Severity | 'off'>>;
   pii: { allow: string[]; words: string[] };
   limits: { maxFileBytes: number; maxFiles: number; maxFindings: number; maxAliasCount: number; maxReviewSeconds: number };
@@ -113,7 +114,10 @@ export function loadConfig(file: string, text: string, knownRuleIds: readonly st
   }
   if (raw.naming?.past_tense !== undefined) config.naming.pastTense = raw.naming.past_tense;
   if (raw.naming?.prefixes) config.naming.prefixes = raw.naming.prefixes;
-  if (raw.naming?.properties) config.naming.properties = raw.naming.properties;
+  if (raw.naming?.properties) {
+    config.naming.properties = raw.naming.properties;
+    config.naming.propertiesConfigured = true;
+  }
   if (raw.pii?.allow) config.pii.allow = raw.pii.allow;
   if (raw.pii?.words) config.pii.words = raw.pii.words.map((w) => w.toLowerCase());
   if (raw.limits?.max_file_bytes) config.limits.maxFileBytes = raw.limits.max_file_bytes;

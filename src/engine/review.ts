@@ -1,13 +1,14 @@
 import { allRules } from '../../rules/index.js';
+import { planFromTypes } from '../plan/typed.js';
 import { buildCodeIndex } from '../code/index.js';
 import { eventOf, eventValues, siteCalls } from '../code/events.js';
 import type { CodeIndex, TrackCall } from '../code/model.js';
 import { diffPlans } from '../plan/diff.js';
 import { loadPlan, type LoadedPlan } from '../plan/load.js';
 import { resolvePlanSources } from '../plan/sources.js';
-import type { TrackingPlan } from '../plan/model.js';
+import { planProperties, type TrackingPlan } from '../plan/model.js';
 import { CONFIG_PATH, defaultConfig, loadConfig, type Config } from './config.js';
-import { prevailingConvention } from '../names/naming.js';
+import { prevailingConvention, prevailingPropertyConvention } from '../names/naming.js';
 import { fingerprint } from './fingerprint.js';
 import { applySuppressions, isBlocking, severityRank } from './policy.js';
 import { fillTemplate, type FindingDescriptor, type Rule, type RuleContext } from './rule.js';
@@ -68,7 +69,10 @@ export async function review(input: ReviewInput): Promise<Report> {
   const head = await loadSide(input.head, headFiles, config, incomplete);
   const base = mode === 'diff' && input.base ? await loadSide(input.base, await input.base.list(), config, []) : undefined;
   const planDone = performance.now();
-  if (!head.loaded.plan) {
+  if (head.typedPlan && head.loaded.plan) {
+    const plan = head.loaded.plan;
+    notes.push(`No plan file: the tracking plan is read from ${plan.events.length} event type${plan.events.length === 1 ? '' : 's'} in ${plan.files.slice(0, 3).join(', ')}${plan.files.length > 3 ? ` and ${plan.files.length - 3} more` : ''}.`);
+  } else if (!head.loaded.plan) {
     notes.push(
       config.plan
         ? `No tracking plan found at ${config.plan.map((p) => p.path).join(', ')}.`
@@ -80,6 +84,12 @@ export async function review(input: ReviewInput): Promise<Report> {
   if (planConvention && planConvention !== config.naming.events) {
     config.naming.events = planConvention;
     notes.push(`Event names are checked against the plan's own convention (${planConvention}), as \`naming.events\` is not configured.`);
+  }
+  const propertyConvention =
+    !config.naming.propertiesConfigured && head.loaded.plan ? prevailingPropertyConvention([...new Set(planProperties(head.loaded.plan).map((p) => p.property.name))]) : undefined;
+  if (propertyConvention && propertyConvention !== config.naming.properties) {
+    config.naming.properties = propertyConvention;
+    notes.push(`Property names are checked against the plan's own convention (${propertyConvention}), as \`naming.properties\` is not configured.`);
   }
 
   // Code: in audit mode, or when the plan changes, every file (an event leaving the plan may still
@@ -204,9 +214,11 @@ interface Side {
   allFiles: readonly string[];
   planFiles: string[];
   code: CodeIndex;
+  /** The plan is read from event types in code (no plan file). */
+  typedPlan: boolean;
 }
 
-const EMPTY_CODE: CodeIndex = { calls: [], constants: [], facts: new Map(), files: [], skipped: [], sdkImports: [] };
+const EMPTY_CODE: CodeIndex = { calls: [], constants: [], facts: new Map(), files: [], skipped: [], sdkImports: [], packages: [''], typedEvents: [] };
 
 /** What the code analysis recognised, for every report. */
 export function coverageOf(code: CodeIndex): Coverage {
@@ -247,10 +259,21 @@ function nothingSeenNote(coverage: Coverage): string | undefined {
 async function loadSide(snapshot: Snapshot, allFiles: readonly string[], config: Config, incomplete: Incompleteness[]): Promise<Side> {
   const sources = await resolvePlanSources(snapshot, allFiles, config.plan);
   const planFiles = sources.flatMap((s) => s.files);
-  const loaded = await loadPlan(snapshot, sources, {
+  let loaded = await loadPlan(snapshot, sources, {
     maxFileBytes: config.limits.maxFileBytes,
     maxAliasCount: config.limits.maxAliasCount,
   });
+  // No plan file (and none configured): event types in analytics modules are the plan. Only the
+  // few files that can declare them are read (see `code/registries.ts`), whatever the scope.
+  let typedPlan = false;
+  if (!loaded.plan && sources.length === 0 && !config.plan) {
+    const found = await buildCodeIndex(snapshot, [], allFiles, { isTestFile: matcher(config.tests), maxFileBytes: config.limits.maxFileBytes, wrappers: config.wrappers });
+    const plan = planFromTypes(found.typedEvents);
+    if (plan) {
+      loaded = { ...loaded, plan };
+      typedPlan = true;
+    }
+  }
   for (const skip of loaded.skipped) incomplete.push({ file: skip.file, reason: `Plan file ${skip.file} was not reviewed: ${skip.reason}.` });
   const included = matcher(config.paths);
   const ignored = matcher(config.ignore);
@@ -260,7 +283,7 @@ async function loadSide(snapshot: Snapshot, allFiles: readonly string[], config:
     incomplete.push({ reason: `${files.length} files to analyse; only the first ${config.limits.maxFiles} were (limits.max_files).` });
     files = files.slice(0, config.limits.maxFiles);
   }
-  return { loaded, files, allFiles, planFiles, code: EMPTY_CODE };
+  return { loaded, files, allFiles, planFiles, code: EMPTY_CODE, typedPlan };
 }
 
 /** Skipped files as report lines: one per file, or one per reason when many share it. */

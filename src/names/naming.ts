@@ -196,6 +196,18 @@ export function prevailingConvention(names: readonly string[]): Exclude<EventNam
   return best && best.count >= names.length * 0.8 ? best.preset : undefined;
 }
 
+/** The property convention nearly all (80 %) of at least five names follow, if any. */
+export function prevailingPropertyConvention(names: readonly string[]): 'snake_case' | 'camelCase' | undefined {
+  if (names.length < 5) return undefined;
+  // One-word names (`url`, `duration`) fit both conventions: they decide nothing.
+  const deciding = names.filter((n) => !/^[a-z][a-z0-9]*$/.test(n));
+  if (deciding.length < 5) return undefined;
+  for (const convention of ['snake_case', 'camelCase'] as const) {
+    if (deciding.filter((n) => checkPropertyName(n, convention)).length >= deciding.length * 0.8) return convention;
+  }
+  return undefined;
+}
+
 /** A conforming name in a preset, for a fix that cannot suggest a rename of the name itself. */
 export function exampleName(naming: EventNaming): string {
   if (typeof naming === 'object') return 'report_exported';

@@ -43,7 +43,8 @@ export interface PlanEvent {
   version?: string;
 }
 
-export type PlanFormat = 'trackguard' | 'segment' | 'rudderstack' | 'snowplow' | 'jsonschema';
+/** `typescript`: event types in code (`{ event: Events.SignUp; properties: {…} }`), read when there is no plan file. */
+export type PlanFormat = 'trackguard' | 'segment' | 'rudderstack' | 'snowplow' | 'jsonschema' | 'typescript';
 
 /** One released version of a self-describing schema (Snowplow/Iglu): kept to check version bumps. */
 export interface SchemaVersion {

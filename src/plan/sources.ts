@@ -77,6 +77,9 @@ function fitsFormat(file: string, format: PlanFormat): boolean {
       return file.endsWith('.json');
     case 'snowplow':
       return IGLU_PATH.test(file);
+    case 'typescript':
+      // Event types are read from code, never as a plan file.
+      return false;
   }
 }
 
