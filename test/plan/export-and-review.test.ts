@@ -79,7 +79,7 @@ describe('the plan\'s own naming convention', () => {
       head: new MemorySnapshot({ 'plan.json': plan(['Account Registered', 'Form Submitted', 'Sandbox Created', 'Logged In', 'Documentation Viewed', 'signup_clicked']) }),
       config: null,
     });
-    expect(report.notes.some((n) => n.includes("plan's own convention (title_case)"))).toBe(true);
+    expect(report.notes.some((n) => n.includes("this repository's own convention, Title Case"))).toBe(true);
     expect(report.findings.filter((f) => f.ruleId === 'naming/event-name').map((f) => f.data.event)).toEqual(['signup_clicked']);
   });
 
