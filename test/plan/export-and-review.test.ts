@@ -83,6 +83,15 @@ describe('the plan\'s own naming convention', () => {
     expect(report.findings.filter((f) => f.ruleId === 'naming/event-name').map((f) => f.data.event)).toEqual(['signup_clicked']);
   });
 
+  it('is not taken without a clear majority, and the note says so', async () => {
+    const report = await review({
+      head: new MemorySnapshot({ 'plan.json': plan(['Account Registered', 'Form Submitted', 'Sandbox Created', 'signup_clicked', 'report_exported', 'email_sent']) }),
+      config: null,
+    });
+    expect(report.notes).toContainEqual(expect.stringContaining('No event-name convention prevails in this repository (the most common, snake_case, covers 3 of 6); names are checked against the default, snake_case.'));
+    expect(report.findings.filter((f) => f.ruleId === 'naming/event-name').map((f) => f.data.event)).toEqual(['Account Registered', 'Form Submitted', 'Sandbox Created']);
+  });
+
   it('gives way to a configured convention', async () => {
     const report = await review({
       head: new MemorySnapshot({
