@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { namesOf, siteCalls } from '../../src/code/events.js';
-import { checkEventName, exampleName, suggestName } from '../../src/names/naming.js';
+import { checkEventName, eventNameOptions, exampleName, orderData, outlierData, suggestName } from '../../src/names/naming.js';
 import { isSdkReservedName, SDK_EVENT_NAMES } from '../../src/code/sdks.js';
 
 export default defineRule({
@@ -8,10 +8,18 @@ export default defineRule({
   category: 'naming',
   severity: 'P2',
   description: 'Event names written in code, and not defined in the plan, follow the naming convention (planned names are checked in the plan).',
-  messages: { convention: 'Event `{{event}}` does not follow the naming convention ({{problem}}).' },
-  fix: 'Rename it (perhaps `{{suggestion}}`) and add it to the tracking plan.',
+  messages: {
+    convention: 'Event `{{event}}` does not follow the naming convention ({{problem}}).',
+    outlier: "Event `{{event}}` is {{style}}; this repository's events are {{convention}} ({{fits}} of {{total}}).",
+    order: "Event `{{event}}` puts the action {{at}}; this repository's events put it {{expected}} ({{fits}} of the {{total}} whose order is clear).",
+  },
+  fix: {
+    convention: 'Rename it (perhaps `{{suggestion}}`) and add it to the tracking plan.',
+    outlier: 'Rename it to the convention (perhaps `{{suggestion}}`) and add it to the tracking plan.',
+    order: 'Rename it (perhaps `{{suggestion}}`) and add it to the tracking plan.',
+  },
   check(ctx) {
-    const { events, pastTense, prefixes } = ctx.config.naming;
+    const naming = ctx.config.naming;
     const seen = new Set<string>();
     for (const call of siteCalls(ctx.code.calls)) {
       if (call.kind !== 'track' || call.context.isTestFile || !call.event) continue;
@@ -23,10 +31,15 @@ export default defineRule({
         const key = `${name}@${at.file}:${at.line}:${at.column}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const problem = checkEventName(name, events, { pastTense, prefixes });
+        const options = eventNameOptions(naming, name);
+        const problem = checkEventName(name, naming.events, options);
         if (!problem) continue;
-        const suggestion = suggestName(name, events, { pastTense }) ?? exampleName(events);
-        ctx.report({ messageId: 'convention', data: { event: name, problem: describe(problem.kind), suggestion }, location: at, event: name, key: call.snippet });
+        const suggestion = (problem.kind === 'order' ? problem.suggestion : suggestName(name, naming.events, options)) ?? exampleName(naming.events, naming.inferred?.order?.order);
+        const outlier = problem.kind === 'shape' ? outlierData(name, naming) : undefined;
+        const report = { location: at, event: name, key: call.snippet };
+        if (outlier) ctx.report({ ...report, messageId: 'outlier', data: { event: name, ...outlier, suggestion } });
+        else if (problem.kind === 'order') ctx.report({ ...report, messageId: 'order', data: { event: name, ...orderData(naming), suggestion } });
+        else ctx.report({ ...report, messageId: 'convention', data: { event: name, problem: problem.kind === 'shape' ? problem.expected : describe(problem.kind), suggestion } });
       }
     }
   },
@@ -42,9 +55,7 @@ function describe(kind: string): string {
       return 'the action in the past tense';
     case 'unknown-prefix':
       return 'one of the configured prefixes';
-    case 'pattern':
-      return 'the configured pattern';
     default:
-      return 'shape';
+      return 'the configured pattern';
   }
 }

@@ -8,7 +8,27 @@ import type { PlanLocation } from '../plan/sources.js';
 
 export const CONFIG_PATH = '.github/trackguard.yml';
 
-export type EventNaming = 'snake_case' | 'object.action' | 'prefix.object.action' | 'title_case' | { pattern: string };
+export type EventNaming =
+  | 'snake_case'
+  | 'object.action'
+  | 'prefix.object.action'
+  | 'title_case'
+  | 'object:action'
+  | 'camelCase'
+  | 'PascalCase'
+  | 'kebab-case'
+  | 'SCREAMING_SNAKE'
+  | { pattern: string };
+
+/** What a review found the repository's own event names to follow (when `naming.events` is not set). */
+export interface NamingInference {
+  /** Distinct event names looked at (plan and code together). */
+  names: number;
+  /** The preset a clear majority follows, with how many follow it. */
+  events?: { preset: Exclude<EventNaming, { pattern: string }>; fits: number; total: number };
+  /** Where a clear majority of the names whose order can be told put the action. */
+  order?: { order: 'object-action' | 'action-object'; fits: number; total: number };
+}
 export type PropertyNaming = 'snake_case' | 'camelCase' | { pattern: string };
 
 export interface Config {
@@ -20,9 +40,22 @@ export interface Config {
   failOn: Severity | 'never';
   comment: 'always' | 'findings' | 'never';
   onError: 'neutral' | 'failure';
-  /** `eventsConfigured`: `naming.events` was set; otherwise a plan's own consistent convention is taken. */
-  /** `propertiesConfigured`: `naming.properties` was set; otherwise a plan's own consistent convention is taken. */
-  naming: { events: EventNaming; eventsConfigured?: boolean; pastTense: boolean; prefixes: string[]; properties: PropertyNaming; propertiesConfigured?: boolean };
+  /**
+   * `eventsConfigured`: `naming.events` was set; otherwise the repository's own convention is
+   * taken, when its names show one (`inferred`, filled in by the review).
+   * `propertiesConfigured`: `naming.properties` was set; otherwise a plan's own consistent convention is taken.
+   * `systemEvents`: names and globs of system events, beyond the default list, that need no action.
+   */
+  naming: {
+    events: EventNaming;
+    eventsConfigured?: boolean;
+    inferred?: NamingInference;
+    pastTense: boolean;
+    prefixes: string[];
+    properties: PropertyNaming;
+    propertiesConfigured?: boolean;
+    systemEvents: string[];
+  };
   rules: Readonly<Record<string, Severity | 'off'>>;
   pii: { allow: string[]; words: string[] };
   limits: { maxFileBytes: number; maxFiles: number; maxFindings: number; maxAliasCount: number; maxReviewSeconds: number };
@@ -67,7 +100,7 @@ export function defaultConfig(): Config {
     failOn: 'P1',
     comment: 'always',
     onError: 'neutral',
-    naming: { events: 'snake_case', pastTense: true, prefixes: [], properties: 'snake_case' },
+    naming: { events: 'snake_case', pastTense: true, prefixes: [], properties: 'snake_case', systemEvents: [] },
     rules: {},
     pii: { allow: [], words: [] },
     limits: { maxFileBytes: 5_000_000, maxFiles: 20_000, maxFindings: 1_000, maxAliasCount: 100, maxReviewSeconds: 120 },
@@ -118,6 +151,7 @@ export function loadConfig(file: string, text: string, knownRuleIds: readonly st
     config.naming.properties = raw.naming.properties;
     config.naming.propertiesConfigured = true;
   }
+  if (raw.naming?.system_events) config.naming.systemEvents = raw.naming.system_events;
   if (raw.pii?.allow) config.pii.allow = raw.pii.allow;
   if (raw.pii?.words) config.pii.words = raw.pii.words.map((w) => w.toLowerCase());
   if (raw.limits?.max_file_bytes) config.limits.maxFileBytes = raw.limits.max_file_bytes;
@@ -182,7 +216,7 @@ interface RawConfig {
   fail_on?: Severity | 'never';
   comment?: Config['comment'];
   on_error?: Config['onError'];
-  naming?: { events?: EventNaming; past_tense?: boolean; prefixes?: string[]; properties?: PropertyNaming };
+  naming?: { events?: EventNaming; past_tense?: boolean; prefixes?: string[]; properties?: PropertyNaming; system_events?: string[] };
   rules?: Record<string, Severity | 'off'>;
   pii?: { allow?: string[]; words?: string[] };
   limits?: { max_file_bytes?: number; max_files?: number; max_findings?: number; max_alias_count?: number; max_review_seconds?: number };

@@ -8,7 +8,8 @@ import { loadPlan, type LoadedPlan } from '../plan/load.js';
 import { resolvePlanSources } from '../plan/sources.js';
 import { planProperties, type TrackingPlan } from '../plan/model.js';
 import { CONFIG_PATH, defaultConfig, loadConfig, type Config } from './config.js';
-import { prevailingConvention, prevailingPropertyConvention } from '../names/naming.js';
+import { INFERENCE_MIN_NAMES, inferConvention, presetLabel, prevailingPropertyConvention } from '../names/naming.js';
+import { isSdkReservedName, SDK_EVENT_NAMES } from '../code/sdks.js';
 import { fingerprint } from './fingerprint.js';
 import { applySuppressions, isBlocking, severityRank } from './policy.js';
 import { fillTemplate, type FindingDescriptor, type Rule, type RuleContext } from './rule.js';
@@ -80,11 +81,6 @@ export async function review(input: ReviewInput): Promise<Report> {
     );
   }
   const diff = mode === 'diff' && base ? diffPlans(base.loaded.plan, head.loaded.plan) : undefined;
-  const planConvention = !config.naming.eventsConfigured && head.loaded.plan ? prevailingConvention(head.loaded.plan.events.map((e) => e.name)) : undefined;
-  if (planConvention && planConvention !== config.naming.events) {
-    config.naming.events = planConvention;
-    notes.push(`Event names are checked against the plan's own convention (${planConvention}), as \`naming.events\` is not configured.`);
-  }
   const propertyConvention =
     !config.naming.propertiesConfigured && head.loaded.plan ? prevailingPropertyConvention([...new Set(planProperties(head.loaded.plan).map((p) => p.property.name))]) : undefined;
   if (propertyConvention && propertyConvention !== config.naming.properties) {
@@ -116,6 +112,10 @@ export async function review(input: ReviewInput): Promise<Report> {
   const coverage = coverageOf(head.code);
   const blind = nothingSeenNote(coverage);
   if (blind) notes.push(blind);
+  if (!config.naming.eventsConfigured) {
+    const note = adoptOwnConvention(config, conventionNames(head.loaded.plan, head.code.calls));
+    if (note) notes.push(note);
+  }
   let codeDone = performance.now();
   if (!head.loaded.plan && !head.code.constants.length && head.code.calls.some((c) => !c.internal && c.kind === 'track')) {
     notes.push('Neither a tracking plan nor an event-constants module was found, so registration rules did not run.');
@@ -190,6 +190,45 @@ export async function review(input: ReviewInput): Promise<Report> {
     totalMs: ms(performance.now() - started),
   };
   return report;
+}
+
+/**
+ * The distinct event names the repository chose itself, written in the plan or in code (tests and
+ * names an SDK defines or reserves left out): what its own naming convention is read from.
+ */
+function conventionNames(plan: TrackingPlan | undefined, calls: readonly TrackCall[]): Set<string> {
+  const names = new Set<string>();
+  for (const event of plan?.events ?? []) if (!isSdkReservedName(event.name)) names.add(event.name);
+  for (const call of siteCalls(calls)) {
+    if (call.kind !== 'track' || call.context.isTestFile) continue;
+    for (const name of eventValues(call)) if (!isSdkReservedName(name) && !SDK_EVENT_NAMES[call.sdk]?.includes(name)) names.add(name);
+  }
+  return names;
+}
+
+/**
+ * With no `naming.events` configured, the naming rules judge names by the convention the
+ * repository's own names already follow, when a clear majority does; the note says which, or why
+ * none was taken.
+ */
+function adoptOwnConvention(config: Config, names: ReadonlySet<string>): string | undefined {
+  if (names.size === 0) return undefined;
+  const inferred = inferConvention(names);
+  config.naming.inferred = { names: names.size };
+  const order = inferred.order;
+  if (order) config.naming.inferred.order = { order: order.value, fits: order.fits, total: order.total };
+  const orderNote = order
+    ? `, with the action ${order.value === 'object-action' ? 'last' : 'first'} (${order.fits} of the ${order.total} names whose order is clear)`
+    : '';
+  if (inferred.events) {
+    const { value, fits, total } = inferred.events;
+    config.naming.events = value;
+    config.naming.inferred.events = { preset: value, fits, total };
+    return `Event names are checked against this repository's own convention, ${presetLabel(value)} (${fits} of its ${total} event names)${orderNote}, as \`naming.events\` is not configured.`;
+  }
+  const best = inferred.best;
+  const why = names.size < INFERENCE_MIN_NAMES ? `only ${names.size} event name${names.size === 1 ? '' : 's'}, too few to tell` : best ? `the most common, ${presetLabel(best.value)}, covers ${best.fits} of ${best.total}` : 'none follows a known convention';
+  return `No event-name convention prevails in this repository (${why}); names are checked against the default, ${typeof config.naming.events === 'string' ? presetLabel(config.naming.events) : 'pattern'}${orderNote}.`;
 }
 
 async function readConfig(

@@ -14,7 +14,7 @@ describe('loadConfig', () => {
         'tests: ["**/*.it.ts"]',
         'fail_on: P2',
         'comment: findings',
-        'naming: { events: object.action, past_tense: false, prefixes: [svc], properties: camelCase }',
+        'naming: { events: object.action, past_tense: false, prefixes: [svc], properties: camelCase, system_events: [cli_ping, "*_health_check"] }',
         'rules: { schema/missing-description: off, pii/plan-property-name: P1 }',
         'pii: { allow: [organization_name], words: [Diagnosis] }',
         'limits: { max_file_bytes: 1000, max_files: 10, max_findings: 5, max_alias_count: 0 }',
@@ -28,7 +28,7 @@ describe('loadConfig', () => {
       tests: ['**/*.it.ts'],
       failOn: 'P2',
       comment: 'findings',
-      naming: { events: 'object.action', pastTense: false, prefixes: ['svc'], properties: 'camelCase' },
+      naming: { events: 'object.action', pastTense: false, prefixes: ['svc'], properties: 'camelCase', systemEvents: ['cli_ping', '*_health_check'] },
       rules: { 'schema/missing-description': 'off', 'pii/plan-property-name': 'P1' },
       pii: { allow: ['organization_name'], words: ['diagnosis'] },
       limits: { maxFileBytes: 1000, maxFiles: 10, maxFindings: 5, maxAliasCount: 0 },
@@ -45,6 +45,13 @@ describe('loadConfig', () => {
     const { config, problems } = loadConfig('c.yml', 'fail_on: sometimes\n', ids);
     expect(config.failOn).toBe('P1');
     expect(problems).toEqual([expect.objectContaining({ file: 'c.yml', line: 1, column: 10 })]);
+  });
+
+  it('takes the new event presets and rejects a system_events that is not a list of names', () => {
+    expect(loadConfig('c.yml', 'naming:\n  events: kebab-case\n', ids).config.naming).toMatchObject({ events: 'kebab-case', eventsConfigured: true });
+    const { config, problems } = loadConfig('c.yml', 'naming:\n  system_events: cli_ping\n', ids);
+    expect(config.naming.systemEvents).toEqual([]);
+    expect(problems).toEqual([expect.objectContaining({ line: 2 })]);
   });
 
   it('suggests the nearest key for a typo', () => {

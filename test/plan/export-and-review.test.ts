@@ -79,8 +79,17 @@ describe('the plan\'s own naming convention', () => {
       head: new MemorySnapshot({ 'plan.json': plan(['Account Registered', 'Form Submitted', 'Sandbox Created', 'Logged In', 'Documentation Viewed', 'signup_clicked']) }),
       config: null,
     });
-    expect(report.notes.some((n) => n.includes("plan's own convention (title_case)"))).toBe(true);
+    expect(report.notes.some((n) => n.includes("this repository's own convention, Title Case"))).toBe(true);
     expect(report.findings.filter((f) => f.ruleId === 'naming/event-name').map((f) => f.data.event)).toEqual(['signup_clicked']);
+  });
+
+  it('is not taken without a clear majority, and the note says so', async () => {
+    const report = await review({
+      head: new MemorySnapshot({ 'plan.json': plan(['Account Registered', 'Form Submitted', 'Sandbox Created', 'signup_clicked', 'report_exported', 'email_sent']) }),
+      config: null,
+    });
+    expect(report.notes).toContainEqual(expect.stringContaining('No event-name convention prevails in this repository (the most common, snake_case, covers 3 of 6); names are checked against the default, snake_case.'));
+    expect(report.findings.filter((f) => f.ruleId === 'naming/event-name').map((f) => f.data.event)).toEqual(['Account Registered', 'Form Submitted', 'Sandbox Created']);
   });
 
   it('gives way to a configured convention', async () => {
