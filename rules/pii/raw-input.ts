@@ -4,7 +4,7 @@ import { eventLabel, eventOf } from '../../src/code/events.js';
 import type { Analyzer } from '../../src/code/analyzer.js';
 import type { ResolvedCall } from '../../src/code/calls.js';
 import { isFunctionLike, ts, type FunctionLike } from '../../src/code/program.js';
-import { calleeName, propertyNameText, shortText, unwrap } from '../../src/code/syntax.js';
+import { calleeName, enclosingFunction, functionNameOf, propertyNameText, shortText, unwrap } from '../../src/code/syntax.js';
 import { tokens } from '../../src/names/tokens.js';
 
 type MessageId = 'errorObject' | 'commandLine' | 'shellCommand' | 'credentialUrl' | 'requestInput';
@@ -18,6 +18,8 @@ interface RawInput {
   location: SourceLocation;
   event: MessageValue;
   eventName?: string;
+  /** Seen at a call site of the wrapper that adds it, rather than at the wrapper's own call. */
+  viaWrapper: boolean;
 }
 
 export default defineRule<MessageId, RawInput>({
@@ -48,6 +50,9 @@ export default defineRule<MessageId, RawInput>({
       // PostHog's error tracking event: the stack trace is what it is for.
       if (eventOf(call) === '$exception') return;
       const event = eventLabel(call);
+      // Inside a wrapper whose callers name the event: what it sends, it sends with every event.
+      const own = ts.isCallExpression(node) ? enclosingFunction(node) : undefined;
+      const wrapper = call.internal && own ? functionNameOf(own) : (call.via[0] ?? call.method);
       const eventName = eventOf(call);
       const found = (messageId: MessageId, key: string, expr: ts.Expression, what: string, fromWrapper: boolean) =>
         record({
@@ -56,8 +61,9 @@ export default defineRule<MessageId, RawInput>({
           expr: shortText(expr),
           what,
           location: analyzer.program.location(expr),
-          event: fromWrapper ? `every event \`${call.via[0] ?? call.method}\` sends` : event,
+          event: fromWrapper ? `every event \`${wrapper}\` sends` : event,
           ...(eventName && !fromWrapper ? { eventName } : {}),
+          viaWrapper: fromWrapper,
         });
       const inspect = (key: string, expr: ts.Expression, fromWrapper: boolean) => {
         const hit = classify(analyzer, expr);
@@ -67,12 +73,14 @@ export default defineRule<MessageId, RawInput>({
           if (named) found(named, key, expr, '', fromWrapper);
         }
       };
-      for (const [key, expr, fromWrapper] of sentValues(analyzer, resolved)) inspect(key, expr, fromWrapper);
+      for (const [key, expr, fromWrapper] of sentValues(analyzer, resolved)) inspect(key, expr, fromWrapper || call.internal === true);
     },
   },
   check(ctx) {
     const seen = new Set<string>();
-    for (const fact of ctx.facts) {
+    // A value seen both in the wrapper's own call and at its call sites: the wrapper's call names the event.
+    const facts = [...ctx.facts].sort((a, b) => Number(a.viaWrapper) - Number(b.viaWrapper));
+    for (const fact of facts) {
       const where = `${fact.location.file}:${fact.location.line}:${fact.location.column}`;
       if (seen.has(where)) continue;
       seen.add(where);
@@ -257,6 +265,8 @@ function commandLine(analyzer: Analyzer, e: ts.Expression, depth: number): strin
     return "the command's raw arguments";
   }
   if (ts.isCallExpression(e)) {
+    // `command.args.slice(0, 2).join('.')`: a fixed few leading words, the subcommand's name.
+    if (ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'slice' && e.arguments.length === 2 && e.arguments.every((a) => ts.isNumericLiteral(unwrap(a)))) return undefined;
     if (ts.isPropertyAccessExpression(e.expression) && KEEPS_ARGS.has(e.expression.name.text)) return commandLine(analyzer, unwrap(e.expression.expression), depth + 1);
     if (/^(String|JSON\.stringify|Array\.from)$/.test(shortText(e.expression)) && e.arguments[0]) return commandLine(analyzer, unwrap(e.arguments[0]), depth + 1);
     return undefined;
