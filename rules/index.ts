@@ -26,6 +26,7 @@ import untestedEvent from './tests/untested-event.js';
 import codeProperty from './pii/code-property.js';
 import identityValue from './pii/identity-value.js';
 import catchLog from './pii/catch-log.js';
+import rawInput from './pii/raw-input.js';
 import unplannedEvent from './registration/unplanned-event.js';
 import dynamicEvent from './registration/dynamic-event.js';
 import payload from './registration/payload.js';
@@ -39,6 +40,7 @@ import anonymousId from './identity/anonymous-id.js';
 import unguardedRejection from './reliability/unguarded-rejection.js';
 import rethrowingHelper from './reliability/rethrowing-helper.js';
 import trackBeforeSuccess from './reliability/track-before-success.js';
+import floatingChunkLoad from './reliability/floating-chunk-load.js';
 import codeEventName from './naming/code-event-name.js';
 
 export const allRules: readonly Rule[] = [
@@ -48,6 +50,7 @@ export const allRules: readonly Rule[] = [
   codeProperty,
   identityValue,
   catchLog,
+  rawInput,
   unplannedEvent,
   dynamicEvent,
   payload,
@@ -61,6 +64,7 @@ export const allRules: readonly Rule[] = [
   unguardedRejection,
   rethrowingHelper,
   trackBeforeSuccess,
+  floatingChunkLoad,
   breakingChange,
   planLoosened,
   schemaVersion,

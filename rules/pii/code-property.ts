@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
 import { eventLabel, eventOf, siteCalls } from '../../src/code/events.js';
 import type { PropertyEntry, TrackCall } from '../../src/code/model.js';
-import { isHashCall, isRawUrlRead, isWholeObjectRead, namesAThing, piiInName, piiInRead } from '../../src/names/pii.js';
+import { isHashCall, isRawInputRead, isRawUrlRead, isWholeObjectRead, namesAThing, piiInName, piiInRead } from '../../src/names/pii.js';
 import type { MessageData } from '../../src/engine/types.js';
 
 export default defineRule({
@@ -33,13 +33,13 @@ export default defineRule({
       const event = eventLabel(call);
       const props = call.properties;
       if (props.kind === 'passthrough') {
-        const whole = props.reads.find(isWholeObjectRead);
+        const whole = props.reads.find((read) => isWholeObjectRead(read) && !isRawInputRead(read));
         if (whole) report(ctx, call, 'wholeObject', { read: whole, event }, props.location, `whole:${whole}`);
         continue;
       }
       if (props.kind !== 'object') continue;
       for (const spread of props.spreads) {
-        const whole = spread.reads.find(isWholeObjectRead);
+        const whole = spread.reads.find((read) => isWholeObjectRead(read) && !isRawInputRead(read));
         if (whole) report(ctx, call, 'wholeObject', { read: whole, event }, spread.location, `whole:${whole}`);
       }
       for (const entry of props.entries) {

@@ -304,13 +304,28 @@ function replaysRecorded(analyzer: Analyzer, resolved: ResolvedCall): boolean {
   if (binding?.kind === 'parameter') {
     const fn = binding.fn;
     const call = fn.parent && ts.isCallExpression(fn.parent) ? fn.parent : undefined;
-    return binding.index === 0 && binding.path.length === 0 && call !== undefined && /^(forEach|map|flatMap|each)$/.test(calleeName(call.expression));
+    if (!(binding.index === 0 && binding.path.length === 0 && call !== undefined && /^(forEach|map|flatMap|each)$/.test(calleeName(call.expression)))) return false;
+    return !collectedHere(analyzer, ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : undefined, call);
   }
   if (binding?.kind === 'variable') {
     const list = binding.decl.parent;
-    return ts.isVariableDeclarationList(list) && ts.isForOfStatement(list.parent) && list.parent.initializer === list;
+    return ts.isVariableDeclarationList(list) && ts.isForOfStatement(list.parent) && list.parent.initializer === list && !collectedHere(analyzer, list.parent.expression, list.parent);
   }
   return false;
+}
+
+/**
+ * A list declared in the function that loops over it (`const analytics = []; …push({ event: 'x' });
+ * analytics.forEach(…)`): the function gathers the events and sends them here, so the loop is where
+ * they are sent, not a replay of calls recorded elsewhere.
+ */
+function collectedHere(analyzer: Analyzer, list: ts.Expression | undefined, loop: ts.Node): boolean {
+  const id = list && unwrap(list);
+  if (!id || !ts.isIdentifier(id)) return false;
+  const binding = analyzer.program.resolve(id.text, id);
+  if (binding?.kind !== 'variable') return false;
+  const declaredIn = enclosingFunction(binding.decl);
+  return declaredIn !== undefined && declaredIn === enclosingFunction(loop);
 }
 
 /**

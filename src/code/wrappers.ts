@@ -97,6 +97,11 @@ export class Analyzer extends CallResolver {
     if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
       return this.paramOf(e.left, fn, path);
     }
+    // `properties ? properties : {}`: the parameter, or nothing.
+    if (ts.isConditionalExpression(e)) {
+      const otherwise = unwrap(e.whenFalse);
+      if (ts.isObjectLiteralExpression(otherwise) && otherwise.properties.length === 0) return this.paramOf(e.whenTrue, fn, path);
+    }
     const value = this.valueAt(expr, path);
     if (value.kind === 'param' && value.fn === fn) return { index: value.index, path: value.path, ...(value.omit ? { omit: value.omit } : {}) };
     return undefined;
@@ -157,7 +162,12 @@ export class Analyzer extends CallResolver {
         let propertiesParam = inner.properties && 'expr' in inner.properties ? this.paramOf(inner.properties.expr, fn, inner.properties.path) : undefined;
         const extraProperties = [...inner.extraProperties];
         if (!propertiesParam && inner.properties && 'expr' in inner.properties && !inner.properties.path) {
-          const literal = unwrap(inner.properties.expr);
+          let literal = unwrap(inner.properties.expr);
+          // `const merged = { version, ...properties }; client.track({ properties: merged })`.
+          if (ts.isIdentifier(literal)) {
+            const value = this.evaluate(literal);
+            if (value.kind === 'object') literal = value.node;
+          }
           if (ts.isObjectLiteralExpression(literal)) {
             for (const prop of literal.properties) {
               const spread = ts.isSpreadAssignment(prop) ? this.paramOf(prop.expression, fn) : undefined;

@@ -206,13 +206,15 @@ export function isWholeObjectRead(chain: string): boolean {
   return WHOLE_OBJECTS.has(last.toLowerCase());
 }
 
-/** Values that carry a raw command line or URL, where tokens and emails travel. */
+/**
+ * Values that carry a raw URL, where tokens and emails travel. The command line and request
+ * bodies and queries are `pii/raw-input`'s (`isRawInputRead`).
+ */
 const RAW_SOURCE = new RegExp(
   [
-    /process\.argv/,
     /(window\.|document\.)?location\.(href|search|hash)/,
     /document\.(URL|referrer|documentURI)/,
-    /(req|request|ctx\.request)\.(url|originalUrl|query|href)/,
+    /(req|request|ctx\.request)\.(url|originalUrl|href)/,
   ]
     .map((pattern) => `(?:${pattern.source})`)
     .join('|')
@@ -222,6 +224,11 @@ const RAW_SOURCE = new RegExp(
 
 export function isRawUrlRead(chain: string): boolean {
   return RAW_SOURCE.test(chain);
+}
+
+/** Reads `pii/raw-input` reports (the command line, a whole request body or query), so no other rule repeats it. */
+export function isRawInputRead(chain: string): boolean {
+  return /^(process\.argv|(req|request|ctx\.request)\.(body|query))$/.test(chain);
 }
 
 /** A call that hashes its input (`sha256(email)`, `hashEmail`, `crypto.createHash`). */

@@ -1108,6 +1108,20 @@ describe('events recorded earlier and sent later', () => {
     });
     expect(sites).toEqual(['src/provider.tsx:8 step_completed', 'src/provider.tsx:9 dynamic']);
   });
+
+  it('are sent where a function loops over a list it gathered itself', async () => {
+    const sites = await sitesOf({
+      'src/verify.ts': [
+        "import posthog from 'posthog-js';",
+        'export function verify(ok: boolean) {',
+        '  const analytics: { event: string; properties: object }[] = [];',
+        "  if (ok) analytics.push({ event: 'spec_verified', properties: {} });",
+        '  analytics.forEach((e) => posthog.capture(e.event, e.properties));',
+        '}',
+      ].join('\n'),
+    });
+    expect(sites).toEqual(['src/verify.ts:5 dynamic']);
+  });
 });
 
 describe('components reached through a package barrel', () => {

@@ -22,6 +22,10 @@ ruleTester(rule, {
     { name: 'a boolean literal named after email', files: src("window.analytics.track('settings_saved', { email_opt_in: true });") },
     { name: 'allowed by config', config: 'pii:\n  allow: [organization_name]\n', files: src("window.analytics.track('org_created', { organization_name: org.name });") },
     { name: 'tests may use fake data', files: { 'src/app.test.ts': "window.analytics.track('signup_completed', { email: 'a@example.com' });" } },
+    {
+      name: 'the command line and whole request bodies are pii/raw-input findings',
+      files: src("window.analytics.track('cli_ran', { args: process.argv, ...req.body, query: req.query });"),
+    },
     { name: 'not a tracking call', files: src("logger.info('signup', { email: user.email });", "api.post('/users', { email: user.email });") },
   ],
   invalid: [
@@ -53,19 +57,19 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'raw URLs and command lines',
-      files: src("window.analytics.track('cli_ran', { args: process.argv, page: window.location.href });"),
+      name: 'raw URLs',
+      files: src("window.analytics.track('page_shared', { link: req.url, page: window.location.href });"),
       findings: [
-        { messageId: 'raw', line: 1, message: 'process.argv' },
+        { messageId: 'raw', line: 1, message: 'req.url' },
         { messageId: 'raw', line: 1, message: 'window.location.href' },
       ],
     },
     {
       name: 'a whole user or request object',
-      files: src("window.analytics.track('profile_updated', user);", "window.analytics.track('form_submitted', { ...req.body, step: 2 });"),
+      files: src("window.analytics.track('profile_updated', user);", "window.analytics.track('form_submitted', { ...req.headers, step: 2 });"),
       findings: [
         { messageId: 'wholeObject', line: 1, message: '`user`' },
-        { messageId: 'wholeObject', line: 2, message: '`req.body`' },
+        { messageId: 'wholeObject', line: 2, message: '`req.headers`' },
       ],
     },
     {
