@@ -47,6 +47,24 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'a stored id, or a temporary one when the settings hold none',
+      files: {
+        'src/analytics.ts': lines(
+          "import { v4 as uuidv4 } from 'uuid';",
+          "import { Analytics } from '@segment/analytics-node';",
+          "import { getSettings } from './settings';",
+          "const analytics = new Analytics({ writeKey: 'w' });",
+          'let anonymousUserId: string;',
+          'export async function configure() {',
+          '  const settings = await getSettings();',
+          '  anonymousUserId = settings.anonymousUserId || uuidv4();',
+          '}',
+          "export const track = (event: string) => analytics.track({ anonymousId: anonymousUserId, event });",
+        ),
+        'src/settings.ts': 'export declare function getSettings(): Promise<{ anonymousUserId?: string }>;\n',
+      },
+    },
+    {
       name: 'kept in localStorage in the browser',
       files: {
         'src/anon.ts': lines(
@@ -91,6 +109,23 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a lazily made id is still one per process',
+      files: {
+        'src/t.ts': lines(
+          "import * as uuid from 'uuid';",
+          "import { PostHog } from 'posthog-node';",
+          "const client = new PostHog('k');",
+          'let anonymousId: string | undefined;',
+          'function id() {',
+          '  if (!anonymousId) anonymousId = uuid.v4();',
+          '  return anonymousId;',
+          '}',
+          "export const send = (event: string) => client.capture({ distinctId: id(), event });",
+        ),
+      },
+      findings: [{ messageId: 'module', line: 6, message: '`uuid.v4()`' }],
+    },
     {
       name: 'a per-instance uuid as the anonymous id (set in an init method)',
       files: {
