@@ -27,6 +27,7 @@ import codeProperty from './pii/code-property.js';
 import identityValue from './pii/identity-value.js';
 import catchLog from './pii/catch-log.js';
 import rawInput from './pii/raw-input.js';
+import sdkOptions from './pii/sdk-options.js';
 import unplannedEvent from './registration/unplanned-event.js';
 import dynamicEvent from './registration/dynamic-event.js';
 import payload from './registration/payload.js';
@@ -37,6 +38,7 @@ import missingIdentity from './identity/missing.js';
 import constantIdentity from './identity/constant.js';
 import rawOrgId from './identity/raw-org-id.js';
 import anonymousId from './identity/anonymous-id.js';
+import unpersistedAnonymousId from './identity/unpersisted-anonymous-id.js';
 import unguardedRejection from './reliability/unguarded-rejection.js';
 import rethrowingHelper from './reliability/rethrowing-helper.js';
 import trackBeforeSuccess from './reliability/track-before-success.js';
@@ -51,6 +53,7 @@ export const allRules: readonly Rule[] = [
   identityValue,
   catchLog,
   rawInput,
+  sdkOptions,
   unplannedEvent,
   dynamicEvent,
   payload,
@@ -61,6 +64,7 @@ export const allRules: readonly Rule[] = [
   constantIdentity,
   rawOrgId,
   anonymousId,
+  unpersistedAnonymousId,
   unguardedRejection,
   rethrowingHelper,
   trackBeforeSuccess,
