@@ -1,4 +1,5 @@
 import { SDK_GLOBAL_FUNCTIONS, SDK_GLOBALS, SDK_MODULES, type ArgRef, type MethodShape, type SdkFlavour } from './sdks.js';
+import { IntegrationDetector } from './integrations.js';
 import type { WrapperConfig } from '../engine/config.js';
 import { Evaluator, GLOBAL_OBJECTS, own, untyped, type Value } from './values.js';
 import type { ParamRef, WrapperSummary } from './wrappers.js';
@@ -37,6 +38,8 @@ export interface ResolvedCall {
   inferred?: boolean;
   /** The object the SDK method is called on (`posthog` in `posthog.capture(…)`), for a direct SDK call. */
   receiver?: ts.Expression;
+  /** Why the client is a customer's own (see `integrations.ts`): the call exports their data, it is no product analytics. */
+  integration?: string;
 }
 
 export interface AnalyzerOptions {
@@ -118,6 +121,15 @@ export abstract class CallResolver extends Evaluator {
     return false;
   }
 
+  private integrations?: IntegrationDetector;
+
+  private withIntegration(resolved: ResolvedCall): ResolvedCall {
+    if (!resolved.receiver) return resolved;
+    this.integrations ??= new IntegrationDetector(this.program);
+    const why = this.integrations.customerKey(resolved.receiver);
+    return why ? { ...resolved, integration: why } : resolved;
+  }
+
   private resolveCallUncached(call: ts.CallExpression): ResolvedCall | undefined {
     const callee = unwrap(call.expression);
     let target: Value;
@@ -128,7 +140,7 @@ export abstract class CallResolver extends Evaluator {
       if (owner.kind === 'sdk') {
         const namespace = owner.namespace && owner.flavour.namespaces ? own(owner.flavour.namespaces, owner.namespace) : undefined;
         const shape = owner.namespace ? namespace && own(namespace, method) : own(owner.flavour.methods, method);
-        return shape ? { ...this.sdkCall(call, owner.flavour, shape, `${shortText(callee.expression)}.${method}`), receiver: callee.expression } : undefined;
+        return shape ? this.withIntegration({ ...this.sdkCall(call, owner.flavour, shape, `${shortText(callee.expression)}.${method}`), receiver: callee.expression }) : undefined;
       }
       target = this.member(owner, method);
       // `feedback.inputError(…)` on `feedback: any`: what this function's callers hand it.
@@ -136,7 +148,7 @@ export abstract class CallResolver extends Evaluator {
         const passed = this.passedValue(target.fn, target.index);
         if (passed.kind === 'sdk') {
           const shape = own(passed.flavour.methods, method);
-          return shape ? { ...this.sdkCall(call, passed.flavour, shape, `${shortText(callee.expression)}.${method}`), receiver: callee.expression } : undefined;
+          return shape ? this.withIntegration({ ...this.sdkCall(call, passed.flavour, shape, `${shortText(callee.expression)}.${method}`), receiver: callee.expression }) : undefined;
         }
         if (passed.kind !== 'unknown') target = this.member(passed, method);
       }

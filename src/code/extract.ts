@@ -61,7 +61,7 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
   const listeners = options.listeners ?? [];
   const facts = new Map<string, unknown[]>(listeners.map((l) => [l.id, []]));
   const recorder = (id: string) => (fact: unknown) => facts.get(id)?.push(fact);
-  const recorders = listeners.map((l) => ({ listener: l.listener, record: recorder(l.id) }));
+  const recorders = listeners.map((l) => ({ listener: l.listener, record: recorder(l.id), integrations: l.integrations === true }));
   const files: string[] = [];
 
   for (const file of inScope) {
@@ -95,10 +95,10 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
       recordConstants(program, analyzer, call, resolved, constants);
       const tryStatement = enclosingTry(node);
       if (tryStatement && isTrackingOnlyTry(analyzer, tryStatement)) helperTries.add(tryStatement);
-      for (const { listener, record } of recorders) listener.onCall?.({ call, node, analyzer }, record);
+      for (const { listener, record, integrations } of recorders) if (integrations || !call.integration) listener.onCall?.({ call, node, analyzer }, record);
       const fn = enclosingFunction(node);
       const helper = fn && outermostFunction(fn);
-      if (helper && topLevel(helper)) helperFns.add(helper);
+      if (helper && topLevel(helper) && !call.integration) helperFns.add(helper);
     }
     for (const element of program.elementsIn(file)) {
       try {
@@ -106,7 +106,7 @@ export function extract(program: CodeProgram, inScope: readonly string[], option
         if (!resolved) continue;
         const call = buildCall(analyzer, element, resolved, site);
         calls.push(call);
-        for (const { listener, record } of recorders) listener.onCall?.({ call, node: element, analyzer }, record);
+        for (const { listener, record, integrations } of recorders) if (integrations || !call.integration) listener.onCall?.({ call, node: element, analyzer }, record);
         recordConstants(program, analyzer, call, resolved, constants);
       } catch (error) {
         failure ??= failureAt(program, element, error);
@@ -257,6 +257,7 @@ function buildCall(analyzer: Analyzer, node: CallSite, resolved: ResolvedCall, s
     ...(internal ? { internal: true } : {}),
     ...(inHelper ? { inHelper: true } : {}),
     ...(resolved.inferred ? { inferred: true } : {}),
+    ...(resolved.integration ? { integration: resolved.integration } : {}),
   };
 }
 

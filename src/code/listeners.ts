@@ -35,4 +35,6 @@ export interface FileVisit {
 export interface RuleListener {
   readonly id: string;
   readonly listener: CodeListener<unknown>;
+  /** Whether the rule reviews calls through a customer's own client (an integration); by default only product analytics. */
+  readonly integrations?: boolean;
 }

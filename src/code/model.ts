@@ -106,6 +106,11 @@ export interface TrackCall {
   inHelper?: boolean;
   /** The helper or SDK instance was reached through an import that no resolver could follow (see `inferred` resolution). */
   inferred?: boolean;
+  /**
+   * The SDK client is built from a customer's own key (why, with the place): the call exports the
+   * customer's data to their account, an integration that is not the product's analytics.
+   */
+  integration?: string;
 }
 
 /** An object or enum whose members hold event names. */

@@ -66,6 +66,7 @@ export class Analyzer extends CallResolver {
       identityVisible: inner.identityVisible,
       canReject: summary.canReject,
       ...(inner.inferred ? { inferred: true } : {}),
+      ...(inner.integration ? { integration: inner.integration } : {}),
     };
     if (summary.eventParam) {
       resolved.event = this.locate(call, summary.eventParam) ?? { missing: `\`${summary.name}\` is called without an event name` };

@@ -103,7 +103,7 @@ export async function review(input: ReviewInput): Promise<Report> {
     isTestFile: matcher(config.tests),
     maxFileBytes: config.limits.maxFileBytes,
     wrappers: config.wrappers,
-    listeners: rules.flatMap((r) => (r.listen && config.rules[r.id] !== 'off' ? [{ id: r.id, listener: r.listen }] : [])),
+    listeners: rules.flatMap((r) => (r.listen && config.rules[r.id] !== 'off' ? [{ id: r.id, listener: r.listen, integrations: reviewsIntegrations(r) }] : [])),
     ...(config.registry ? { registry: { file: config.registry.module.replace(/^\.\//, ''), ...(config.registry.export ? { name: config.registry.export } : {}) } } : {}),
   };
   const inScope = (side: Side) => (scope === 'all' || !changed ? side.files : side.files.filter((f) => changed?.has(f)));
@@ -112,6 +112,8 @@ export async function review(input: ReviewInput): Promise<Report> {
   const coverage = coverageOf(head.code);
   const blind = nothingSeenNote(coverage);
   if (blind) notes.push(blind);
+  const integration = integrationNote(head.code);
+  if (integration) notes.push(integration);
   if (!config.naming.eventsConfigured) {
     const note = adoptOwnConvention(config, conventionNames(head.loaded.plan, head.code.calls));
     if (note) notes.push(note);
@@ -287,6 +289,14 @@ export function coverageOf(code: CodeIndex): Coverage {
   };
 }
 
+/** Why calls through a customer's own client were reviewed for personal data only. */
+function integrationNote(code: CodeIndex): string | undefined {
+  const calls = siteCalls(code.calls).filter((c) => c.integration && (c.kind !== 'track' || c.event !== undefined));
+  if (calls.length === 0) return undefined;
+  const reasons = [...new Set(calls.map((c) => c.integration))];
+  return `${calls.length} tracking call${calls.length === 1 ? '' : 's'} send${calls.length === 1 ? 's' : ''} to a customer's own account: ${reasons.slice(0, 2).join('; ')}${reasons.length > 2 ? ` (and ${reasons.length - 2} more clients)` : ''}. That is an integration exporting their data, not this product's analytics: those calls are reviewed for personal data and tests, not for naming, identity, registration or reliability.`;
+}
+
 /** The note that keeps a review that saw nothing from reading as a pass. */
 function nothingSeenNote(coverage: Coverage): string | undefined {
   if (coverage.calls > 0 || coverage.sdkImports.length === 0) return undefined;
@@ -377,6 +387,28 @@ interface RunOptions {
   configProblems: readonly SourceProblem[];
 }
 
+/**
+ * Rules that review calls through a customer's own client too: personal data is personal wherever
+ * it goes, and an export the product ships deserves tests; naming, identity, registration and
+ * reliability judge the product's own analytics, which an integration is not.
+ */
+function reviewsIntegrations(rule: Rule): boolean {
+  return rule.category === 'pii' || rule.category === 'plan' || rule.category === 'tests';
+}
+
+const productCalls = new WeakMap<CodeIndex, CodeIndex>();
+
+/** The index without calls through a customer's own client (see `code/integrations.ts`). */
+function withoutIntegrations(code: CodeIndex): CodeIndex {
+  if (!code.calls.some((c) => c.integration)) return code;
+  let product = productCalls.get(code);
+  if (!product) {
+    product = { ...code, calls: code.calls.filter((c) => !c.integration) };
+    productCalls.set(code, product);
+  }
+  return product;
+}
+
 async function runRules(rules: readonly Rule[], options: RunOptions): Promise<Finding[]> {
   const { config, diff } = options;
   const added = diff ? new Set(diff.added.map((c) => c.event)) : undefined;
@@ -396,7 +428,8 @@ async function runRules(rules: readonly Rule[], options: RunOptions): Promise<Fi
       config,
       planProblems: options.side.loaded.problems,
       configProblems: options.configProblems,
-      code: options.side.code,
+      // A customer's own client (an integration) is reviewed for personal data only.
+      code: reviewsIntegrations(rule) ? options.side.code : withoutIntegrations(options.side.code),
       facts: options.side.code.facts.get(rule.id) ?? [],
       codeScope: options.scope,
       // Audit: every event is new. Diff, head side: the events the change adds. Diff, base side:
