@@ -203,7 +203,9 @@ function conventionNames(plan: TrackingPlan | undefined, calls: readonly TrackCa
   for (const event of plan?.events ?? []) if (!isSdkReservedName(event.name)) names.add(event.name);
   for (const call of siteCalls(calls)) {
     if (call.kind !== 'track' || call.context.isTestFile) continue;
-    for (const name of eventValues(call)) if (!isSdkReservedName(name) && !SDK_EVENT_NAMES[call.sdk]?.includes(name)) names.add(name);
+    // The name as the code writes it, when a wrapper maps it to another: the developers' convention.
+    const written = call.event?.kind === 'literal' ? call.event.written : undefined;
+    for (const name of written !== undefined ? [written] : eventValues(call)) if (!isSdkReservedName(name) && !SDK_EVENT_NAMES[call.sdk]?.includes(name)) names.add(name);
   }
   return names;
 }

@@ -28,6 +28,18 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "a registry member nothing sends is checked at the member, once, and a sent one is not reported twice",
+      files: {
+        ...sends(SNAKE),
+        'src/analytics/events.ts': "export enum TelemetryEvent {\n  Exported = 'report_exported',\n  HelpClicked = 'helpMenuClick',\n  Shared = 'Report Shared',\n}\n",
+        'src/b.ts': "import { TelemetryEvent } from './analytics/events';\nwindow.analytics.track(TelemetryEvent.Shared);\nwindow.analytics.track(TelemetryEvent.Shared);\n",
+      },
+      findings: [
+        { messageId: 'outlier', line: 3, file: 'src/analytics/events.ts', event: 'helpMenuClick' },
+        { messageId: 'outlier', line: 4, file: 'src/analytics/events.ts', event: 'Report Shared' },
+      ],
+    },
+    {
       name: 'a survey-like name sent through another SDK is the team\'s own',
       files: { 'src/a.ts': "window.analytics.track('survey sent');\n" },
       findings: [{ messageId: 'convention', line: 1 }],
