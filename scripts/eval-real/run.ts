@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import type { JsonReport } from '../../src/report/json.js';
-import { score, type Label, type RepoScore } from './score.js';
+import { addRuleScores, score, type Label, type RepoScore, type RuleScore } from './score.js';
 
 const exec = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -95,13 +95,21 @@ try {
 
 const table = renderTable(results);
 process.stdout.write(`\n${table}\n`);
+const ruleTotals = new Map<string, RuleScore>();
+for (const r of results) addRuleScores(ruleTotals, r.byRule);
+const ruleTable = renderRuleTable(ruleTotals);
+process.stdout.write(`\n${ruleTable}\n`);
 if (values.write) {
   const path = join(projectRoot, 'docs', 'precision.md');
   const doc = await readFile(path, 'utf8');
   const start = '<!-- real-world:start -->';
   const end = '<!-- real-world:end -->';
   const block = `${start}\n${table}\n${end}`;
-  const next = doc.includes(start) ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block) : `${doc.trimEnd()}\n\n## Real-world evaluation\n\n${block}\n`;
+  let next = doc.includes(start) ? doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block) : `${doc.trimEnd()}\n\n## Real-world evaluation\n\n${block}\n`;
+  const ruleStart = '<!-- real-world-rules:start -->';
+  const ruleEnd = '<!-- real-world-rules:end -->';
+  const ruleBlock = `${ruleStart}\n${ruleTable}\n${ruleEnd}`;
+  next = next.includes(ruleStart) ? next.replace(new RegExp(`${ruleStart}[\\s\\S]*?${ruleEnd}`), ruleBlock) : next.replace(end, `${end}\n\nPer rule, over all repositories:\n\n${ruleBlock}`);
   await writeFile(path, next);
   process.stdout.write(`wrote ${path}\n`);
 }
@@ -157,6 +165,16 @@ async function reviewTree(tree: string): Promise<{ ms: number; maxRssKb: number;
 
 function pct(value: number | undefined): string {
   return value === undefined ? 'n/a' : `${(value * 100).toFixed(1)} %`;
+}
+
+/** Flags found and false positives per rule, summed over the repositories. */
+function renderRuleTable(totals: ReadonlyMap<string, RuleScore>): string {
+  const lines = ['| Rule | Flags found / labelled | Recall | Negatives labelled | False positives | Precision (judged) | Unjudged findings |', '|---|---|---|---|---|---|---|'];
+  for (const [rule, s] of [...totals].sort(([a], [b]) => a.localeCompare(b))) {
+    const judged = s.confirmed + s.falsePositives;
+    lines.push(`| ${rule} | ${s.found} / ${s.flags} | ${pct(s.flags ? s.found / s.flags : undefined)} | ${s.negatives} | ${s.falsePositives} | ${pct(judged ? s.confirmed / judged : undefined)} | ${s.unjudged} |`);
+  }
+  return lines.join('\n');
 }
 
 function renderTable(rows: typeof results): string {

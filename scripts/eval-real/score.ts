@@ -40,6 +40,31 @@ export interface RepoScore {
   missedFlags: string[];
   falsePositives: string[];
   unjudgedFindings: string[];
+  /** The same figures per rule id. */
+  byRule: Map<string, RuleScore>;
+}
+
+export interface RuleScore {
+  flags: number;
+  found: number;
+  negatives: number;
+  falsePositives: number;
+  confirmed: number;
+  unjudged: number;
+}
+
+/** Adds one repository's per-rule figures into a running total. */
+export function addRuleScores(total: Map<string, RuleScore>, add: ReadonlyMap<string, RuleScore>): void {
+  for (const [rule, s] of add) {
+    const t = total.get(rule) ?? { flags: 0, found: 0, negatives: 0, falsePositives: 0, confirmed: 0, unjudged: 0 };
+    t.flags += s.flags;
+    t.found += s.found;
+    t.negatives += s.negatives;
+    t.falsePositives += s.falsePositives;
+    t.confirmed += s.confirmed;
+    t.unjudged += s.unjudged;
+    total.set(rule, t);
+  }
 }
 
 const within = (line: number, label: Label) => label.lines !== undefined && line >= label.lines[0] && line <= label.lines[1];
@@ -66,10 +91,28 @@ export function score(repo: string, labels: readonly Label[], report: JsonReport
   let confirmed = 0;
   const falsePositives: string[] = [];
   const unjudgedFindings: string[] = [];
+  const byRule = new Map<string, RuleScore>();
+  const of = (rule: string) => {
+    let s = byRule.get(rule);
+    if (!s) byRule.set(rule, (s = { flags: 0, found: 0, negatives: 0, falsePositives: 0, confirmed: 0, unjudged: 0 }));
+    return s;
+  };
+  for (const l of ruleFlags) {
+    of(l.rule).flags++;
+    if (found.includes(l)) of(l.rule).found++;
+  }
+  for (const l of ruleNegatives) of(l.rule).negatives++;
   for (const f of findings) {
-    if (ruleFlags.some((l) => matches(f, l))) confirmed++;
-    else if (ruleNegatives.some((l) => matches(f, l))) falsePositives.push(`${f.file}:${f.line} ${f.ruleId}: ${f.message}`);
-    else unjudgedFindings.push(`${f.file}:${f.line} ${f.ruleId}: ${f.message}`);
+    if (ruleFlags.some((l) => matches(f, l))) {
+      confirmed++;
+      of(f.ruleId).confirmed++;
+    } else if (ruleNegatives.some((l) => matches(f, l))) {
+      falsePositives.push(`${f.file}:${f.line} ${f.ruleId}: ${f.message}`);
+      of(f.ruleId).falsePositives++;
+    } else {
+      unjudgedFindings.push(`${f.file}:${f.line} ${f.ruleId}: ${f.message}`);
+      of(f.ruleId).unjudged++;
+    }
   }
   return {
     repo,
@@ -88,5 +131,6 @@ export function score(repo: string, labels: readonly Label[], report: JsonReport
     missedFlags: ruleFlags.filter((l) => !found.includes(l)).map(where),
     falsePositives,
     unjudgedFindings,
+    byRule,
   };
 }
