@@ -32,6 +32,7 @@ import payload from './registration/payload.js';
 import constantsModule from './registration/constants-module.js';
 import notImplemented from './registration/not-implemented.js';
 import barrelExport from './registration/barrel-export.js';
+import openRelay from './registration/open-relay.js';
 import missingIdentity from './identity/missing.js';
 import constantIdentity from './identity/constant.js';
 import rawOrgId from './identity/raw-org-id.js';
@@ -54,6 +55,7 @@ export const allRules: readonly Rule[] = [
   constantsModule,
   notImplemented,
   barrelExport,
+  openRelay,
   missingIdentity,
   constantIdentity,
   rawOrgId,
