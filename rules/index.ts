@@ -37,6 +37,7 @@ import missingIdentity from './identity/missing.js';
 import constantIdentity from './identity/constant.js';
 import rawOrgId from './identity/raw-org-id.js';
 import anonymousId from './identity/anonymous-id.js';
+import wrapperIdentity from './identity/wrapper-identity.js';
 import unguardedRejection from './reliability/unguarded-rejection.js';
 import rethrowingHelper from './reliability/rethrowing-helper.js';
 import trackBeforeSuccess from './reliability/track-before-success.js';
@@ -60,6 +61,7 @@ export const allRules: readonly Rule[] = [
   constantIdentity,
   rawOrgId,
   anonymousId,
+  wrapperIdentity,
   unguardedRejection,
   rethrowingHelper,
   trackBeforeSuccess,

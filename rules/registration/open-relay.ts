@@ -8,8 +8,10 @@ import { calleeName, enclosingFunction, functionNameOf, propertyNameText, shortT
 /** A tracking call whose event name or whole properties object is what an HTTP client sent. */
 interface Relay {
   part: 'event' | 'properties';
-  /** What the request value is read as (`req.body.event`, `body.properties`). */
+  /** The argument as the call writes it (`event`, `body.properties`). */
   source: string;
+  /** The request value it is (`req.body.event`, `c.req.json().event`). */
+  origin: string;
   /** The properties come from the request too (said in the event's message). */
   alsoProperties: boolean;
   location: SourceLocation;
@@ -22,8 +24,8 @@ export default defineRule<'event' | 'properties', Relay>({
   severity: 'P1',
   description: 'A server endpoint never sends the event name or the whole properties object its HTTP client chose: anyone could write any event into the analytics under the server\'s key.',
   messages: {
-    event: 'The event name is `{{source}}`, taken from the HTTP request{{also}}: any client can send any event under this server\'s key.',
-    properties: 'The properties object is `{{source}}`, taken whole from the HTTP request: any client can write any property under this server\'s key.',
+    event: 'The event name `{{source}}` is taken from the HTTP request (`{{origin}}`){{also}}: any client can send any event under this server\'s key.',
+    properties: 'The properties object `{{source}}` is taken whole from the HTTP request (`{{origin}}`): any client can write any property under this server\'s key.',
   },
   fix: {
     event: 'Map the request to a fixed set of events (a `switch` or a lookup table of known names), or check the name against an allow-list (`z.enum([...])`, `ALLOWED.includes(name)`) before tracking; pick the properties one by one.',
@@ -43,11 +45,11 @@ export default defineRule<'event' | 'properties', Relay>({
       if (event && call.event) {
         const at = resolved.event && 'expr' in resolved.event ? resolved.event : undefined;
         const source = at ? [sourceText(at.expr), ...(at.path ?? [])].join('.') : event.text;
-        record({ part: 'event', source, alsoProperties: properties !== undefined, location: call.event.location, snippet: call.snippet });
+        record({ part: 'event', source, origin: event.text, alsoProperties: properties !== undefined, location: call.event.location, snippet: call.snippet });
       } else if (properties && call.properties.kind !== 'none') {
         const at = resolved.properties && 'expr' in resolved.properties ? resolved.properties : undefined;
         const source = properties.text.startsWith('...') || !at ? properties.text : [sourceText(at.expr), ...(at.path ?? [])].join('.');
-        record({ part: 'properties', source, alsoProperties: false, location: call.properties.location, snippet: call.snippet });
+        record({ part: 'properties', source, origin: properties.text.replace(/^\.\.\./, ''), alsoProperties: false, location: call.properties.location, snippet: call.snippet });
       }
     },
   },
@@ -55,7 +57,7 @@ export default defineRule<'event' | 'properties', Relay>({
     for (const relay of ctx.facts) {
       ctx.report({
         messageId: relay.part,
-        data: { source: relay.source, also: relay.alsoProperties ? ', and so are its properties' : '' },
+        data: { source: relay.source, origin: relay.origin, also: relay.alsoProperties ? ', and so are its properties' : '' },
         location: relay.location,
         key: relay.snippet,
       });

@@ -155,7 +155,7 @@ export function relayLocal(message: { body: { event: string } }) {
 }
 `,
       },
-      findings: [{ messageId: 'event', line: 6, message: '`body.event`, taken from the HTTP request, and so are its properties' }],
+      findings: [{ messageId: 'event', line: 6, message: '`body.event` is taken from the HTTP request (`req.json().event`), and so are its properties' }],
     },
     {
       name: 'an Express handler and a Hono handler with a rest of the body',
