@@ -34,11 +34,13 @@ import payload from './registration/payload.js';
 import constantsModule from './registration/constants-module.js';
 import notImplemented from './registration/not-implemented.js';
 import barrelExport from './registration/barrel-export.js';
+import openRelay from './registration/open-relay.js';
 import missingIdentity from './identity/missing.js';
 import constantIdentity from './identity/constant.js';
 import rawOrgId from './identity/raw-org-id.js';
 import anonymousId from './identity/anonymous-id.js';
 import unpersistedAnonymousId from './identity/unpersisted-anonymous-id.js';
+import wrapperIdentity from './identity/wrapper-identity.js';
 import unguardedRejection from './reliability/unguarded-rejection.js';
 import rethrowingHelper from './reliability/rethrowing-helper.js';
 import trackBeforeSuccess from './reliability/track-before-success.js';
@@ -60,11 +62,13 @@ export const allRules: readonly Rule[] = [
   constantsModule,
   notImplemented,
   barrelExport,
+  openRelay,
   missingIdentity,
   constantIdentity,
   rawOrgId,
   anonymousId,
   unpersistedAnonymousId,
+  wrapperIdentity,
   unguardedRejection,
   rethrowingHelper,
   trackBeforeSuccess,

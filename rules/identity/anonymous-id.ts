@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { eventOf, siteCalls } from '../../src/code/events.js';
 import { tokens } from '../../src/names/tokens.js';
+import type { IdentityEntry } from '../../src/code/model.js';
 
 export default defineRule({
   id: 'identity/anonymous-id',
@@ -12,16 +13,23 @@ export default defineRule({
   check(ctx) {
     for (const call of siteCalls(ctx.code.calls)) {
       if (call.context.isTestFile) continue;
-      const userIds = new Set(call.identity.filter((i) => /^user_?id$/i.test(i.key)).map((i) => i.text));
+      const userIds = call.identity.filter((i) => /^user_?id$/i.test(i.key));
       for (const id of call.identity) {
         if (!/^anonymous_?id$/i.test(id.key)) continue;
-        const read = id.reads.find(isUserId) ?? (userIds.has(id.text) ? id.text : undefined);
+        // One argument a wrapper puts under both keys is the wrapper's doing: identity/wrapper-identity reports it there.
+        const sameAsUser = userIds.find((u) => u.text === id.text);
+        if (sameAsUser && call.via.length > 0 && samePlace(sameAsUser, id)) continue;
+        const read = id.reads.find(isUserId) ?? (sameAsUser ? id.text : undefined);
         if (!read) continue;
         ctx.report({ messageId: 'userId', data: { key: id.key, read }, location: id.location, event: eventOf(call), key: call.snippet });
       }
     }
   },
 });
+
+function samePlace(a: IdentityEntry, b: IdentityEntry): boolean {
+  return a.location.file === b.location.file && a.location.line === b.location.line && a.location.column === b.location.column;
+}
 
 function isUserId(read: string): boolean {
   const segments = read.split('.');
