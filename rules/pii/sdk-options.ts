@@ -71,6 +71,8 @@ export default defineRule<Message, OptionFact>({
 const SETUP_METHODS = new Set(['init', 'load', 'set_config']);
 /** Segment/RudderStack calls whose object arguments can carry an event `context`. */
 const CONTEXT_METHODS = new Set(['track', 'identify', 'page', 'screen', 'group', 'alias']);
+/** posthog-node methods that take `disableGeoip` per call. */
+const POSTHOG_NODE_CALLS = new Set(['capture', 'captureImmediate', 'identify', 'identifyImmediate', 'alias', 'aliasImmediate', 'groupIdentify', 'getFeatureFlag', 'getAllFlags', 'isFeatureEnabled']);
 /** Amplitude's session replay packages: `sessionReplayPlugin({ privacyConfig })`, `sessionReplay.init(key, {...})`, `initAll(key, { sessionReplay })`. */
 const AMPLITUDE_REPLAY = /^@amplitude\/(plugin-session-replay-browser|session-replay-browser|unified|analytics-browser)$/;
 
@@ -83,6 +85,9 @@ function inspectCall(analyzer: Analyzer, call: ts.CallExpression, record: (fact:
   const callee = unwrap(call.expression);
   const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
   if (!method) return;
+  // Evaluating every receiver of a file costs more than all else the walk does: only methods that
+  // can take options are looked at.
+  if (!SETUP_METHODS.has(method) && !CONTEXT_METHODS.has(method) && !POSTHOG_NODE_CALLS.has(method) && !ts.isIdentifier(callee)) return;
   const replay = amplitudeReplayImport(analyzer, callee);
   if (replay) {
     for (const arg of call.arguments) inspectOptions(analyzer, arg, { sdk: 'amplitude', side: 'browser' }, 'replay', record);

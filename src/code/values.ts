@@ -46,6 +46,8 @@ export class Evaluator {
     this.passed = program.nodeCache();
     this.memberIndex = program.nodeCache();
     this.assignments = program.nodeCache();
+    this.assigned = program.nodeCache();
+    this.declAssignments = program.nodeCache();
   }
 
   private readonly values: NodeCache<Value>;
@@ -515,22 +517,56 @@ export class Evaluator {
 
   /** The first value assigned to a `let` or `var` declared without a known one, anywhere in its file. */
   private assignedValue(decl: ts.VariableDeclaration): Value {
-    for (const right of this.assignmentsOf(decl)) {
-      const value = this.evaluate(right);
-      if (value.kind !== 'unknown') return value;
+    // Names are not memoised (see `evaluate`), so a `let` read at many calls would search and
+    // evaluate its assignments again each time: its answer is kept, unless a cycle cut it short.
+    const known = this.assigned.get(decl);
+    if (known) return known;
+    const outer = this.sawCycle;
+    this.sawCycle = false;
+    let value: Value = UNKNOWN;
+    // `total = total + n`, `client = client ?? new PostHog(key)`: an assignment that reads the
+    // variable comes back here. Answering that inner question with `unknown` at once keeps the work
+    // linear; without it every such assignment re-evaluates all the others, and again inside them.
+    if (this.assigning.has(decl)) {
+      this.sawCycle = true;
+      return UNKNOWN;
     }
-    return UNKNOWN;
+    this.assigning.add(decl);
+    try {
+      const name = ts.isIdentifier(decl.name) ? decl.name.text : '';
+      const rights = this.assignmentsOf(decl);
+      // Assignments that do not read the variable first: they are cheaper and usually decide.
+      for (const right of [...rights.filter((r) => !mentions(r, name)), ...rights.filter((r) => mentions(r, name))]) {
+        value = this.evaluate(right);
+        if (value.kind !== 'unknown') break;
+      }
+    } finally {
+      this.assigning.delete(decl);
+    }
+    if (!this.sawCycle) this.assigned.set(decl, value);
+    this.sawCycle = outer || this.sawCycle;
+    return value;
   }
+
+  private readonly assigned: NodeCache<Value>;
+  private readonly assigning = new Set<ts.Node>();
 
   /** The right sides of `name = …` that assign this very variable; none for a `const`, never assigned again. */
   private assignmentsOf(decl: ts.VariableDeclaration): ts.Expression[] {
     if (!ts.isIdentifier(decl.name) || (ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const)) return [];
+    const known = this.declAssignments.get(decl);
+    if (known) return known;
     const name = decl.name.text;
-    return (this.assignmentsIn(decl.getSourceFile()).get(name) ?? []).filter((right) => {
+    const found = (this.assignmentsIn(decl.getSourceFile()).get(name) ?? []).filter((right) => {
       const binding = this.program.resolve(name, (right.parent as ts.BinaryExpression).left);
       return binding?.kind === 'variable' && binding.decl === decl;
     });
+    this.declAssignments.set(decl, found);
+    return found;
   }
+
+  /** Per declaration: syntax only, so always safe to keep. */
+  private readonly declAssignments: NodeCache<ts.Expression[]>;
 
   /**
    * Whether a variable holds other values than the string it evaluates to: `let id` set to
@@ -901,3 +937,9 @@ export function own<T>(table: Readonly<Record<string, T>>, key: string): T | und
   return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
+/** Whether an expression reads a name (anywhere in it, nested functions included). */
+function mentions(expr: ts.Node, name: string): boolean {
+  if (!name) return false;
+  if (ts.isIdentifier(expr)) return expr.text === name;
+  return ts.forEachChild(expr, (child) => (mentions(child, name) ? true : undefined)) === true;
+}

@@ -1165,3 +1165,22 @@ describe('Svelte 5 runes', () => {
     expect(events).toEqual(['backup_payment_updated|payment_updated', 'dynamic']);
   });
 });
+
+describe('a variable assigned from itself', () => {
+  it('keeps the client a lazy initialiser gives it, and many such assignments stay cheap', async () => {
+    const counters = Array.from({ length: 40 }, (_, i) => `  total = total + ${i};`).join('\n');
+    const sites = await sitesOf({
+      'src/t.ts': [
+        "import { PostHog } from 'posthog-node';",
+        'let client: any;',
+        'let total: any = undefined;',
+        'export function send(name: string) {',
+        "  client = client ?? new PostHog('key');",
+        counters,
+        "  client.capture({ distinctId: 'u', event: 'report_exported', properties: { total } });",
+        '}',
+      ].join('\n'),
+    });
+    expect(sites).toEqual(['src/t.ts:46 report_exported']);
+  });
+});
