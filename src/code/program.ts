@@ -314,6 +314,33 @@ export class CodeProgram {
 
   /** Files of the searchable texts that call something named `name`, built on the first question. */
   private callNames: Map<string, string[]> | undefined;
+  private implementers: Map<string, string[]> | undefined;
+
+  /**
+   * The searchable files with a class that `implements` something named `name`, parsed (shared) if
+   * they were not yet. One pass over the texts indexes every implements clause: a scan per
+   * interface cost seconds on a large monorepo.
+   */
+  filesImplementing(name: string): string[] {
+    if (!this.implementers) {
+      this.implementers = new Map();
+      for (const [file, text] of this.readable) {
+        if (!CODE_FILE.test(file) || !text.includes('implements')) continue;
+        for (const match of text.matchAll(/\bimplements\s+([^{]{1,400})\{/g)) {
+          for (const id of (match[1] ?? '').matchAll(/[A-Za-z_$][\w$]*/g)) {
+            const files = this.implementers.get(id[0]);
+            if (!files) this.implementers.set(id[0], [file]);
+            else if (files[files.length - 1] !== file) files.push(file);
+          }
+        }
+      }
+    }
+    const out: string[] = [];
+    for (const file of this.implementers.get(name) ?? []) {
+      if (this.sources.has(file) || this.add(file, this.readable.get(file) ?? '')) out.push(file);
+    }
+    return out;
+  }
 
   /**
    * The searchable files that contain a call of something named `name` (`name(` or `.name(`),

@@ -436,9 +436,8 @@ export class Evaluator {
     const known = this.implementations.get(key);
     if (known) return known;
     this.implementations.set(key, UNKNOWN);
-    const pattern = new RegExp(`\\bimplements\\b[^{]*\\b${declared.name}\\b`);
     const classes: Array<ts.ClassDeclaration | ts.ClassExpression> = [];
-    for (const file of this.program.parsedWhere((text) => pattern.test(text))) {
+    for (const file of this.program.filesImplementing(declared.name)) {
       if (/(^|\/)(__tests__|__mocks__|test|tests)\/|\.(test|spec)\.|mock|fake|stub/i.test(file)) continue;
       const sf = this.program.sources.get(file);
       const visit = (node: ts.Node) => {
