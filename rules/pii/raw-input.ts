@@ -400,15 +400,20 @@ const CREDENTIAL_URL_OWNERS = new Set(['repo', 'repository', 'git', 'remote', 'c
 function byName(analyzer: Analyzer, key: string, expr: ts.Expression): MessageId | undefined {
   const read = plainRead(expr);
   if (!read) return undefined;
-  const value = analyzer.evaluate(read);
-  if (value.kind === 'string' || value.kind === 'strings') return undefined;
   const segments = shortText(read).replace(/\?\./g, '.').split('.');
   const last = tokens(segments[segments.length - 1] ?? '');
   const owner = tokens(segments[segments.length - 2] ?? '');
   const keyTokens = tokens(key.split('.').pop() ?? '');
-  if (isShellCommand(keyTokens) || isShellCommand(last) || (isCommandWord(last) && owner.some((t) => RUN_VERBS.has(t)))) return 'shellCommand';
-  if (isCredentialUrl(keyTokens) || isCredentialUrl(last)) return 'credentialUrl';
-  return undefined;
+  const found: MessageId | undefined =
+    isShellCommand(keyTokens) || isShellCommand(last) || (isCommandWord(last) && owner.some((t) => RUN_VERBS.has(t)))
+      ? 'shellCommand'
+      : isCredentialUrl(keyTokens) || isCredentialUrl(last)
+        ? 'credentialUrl'
+        : undefined;
+  // The names decide first: evaluating every value sent costs more than the rest of the rule.
+  if (!found) return undefined;
+  const value = analyzer.evaluate(read);
+  return value.kind === 'string' || value.kind === 'strings' ? undefined : found;
 }
 
 function isCommandWord(parts: readonly string[]): boolean {

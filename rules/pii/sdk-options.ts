@@ -105,7 +105,20 @@ function inspectCall(analyzer: Analyzer, call: ts.CallExpression, record: (fact:
   }
 }
 
+/** Class names of analytics SDKs (and of aliases teams give them): other constructions are not evaluated. */
+const SDK_CLASS_NAME = /posthog|analytics|mixpanel|amplitude|rudder|segment|snowplow|tracker|telemetry|client/i;
+
+/** `new PH(…)` where `PH` (or the root of `sdk.PostHog`) is imported from an SDK package. */
+function importedFromSdk(analyzer: Analyzer, callee: ts.Expression): boolean {
+  let root = unwrap(callee);
+  while (ts.isPropertyAccessExpression(root)) root = unwrap(root.expression);
+  if (!ts.isIdentifier(root)) return false;
+  const binding = analyzer.program.resolve(root.text, root);
+  return binding?.kind === 'import' && own(SDK_MODULES, binding.module) !== undefined;
+}
+
 function inspectNew(analyzer: Analyzer, node: ts.NewExpression, record: (fact: OptionFact) => void): void {
+  if (!node.arguments?.length || !(SDK_CLASS_NAME.test(shortText(node.expression)) || importedFromSdk(analyzer, node.expression))) return;
   const target = targetOf(analyzer.evaluate(node));
   if (!target) return;
   for (const arg of node.arguments ?? []) inspectOptions(analyzer, arg, target, 'setup', record);

@@ -1,6 +1,7 @@
 import { allRules } from '../../rules/index.js';
 import { planFromTypes } from '../plan/typed.js';
 import { buildCodeIndex } from '../code/index.js';
+import { mayHoldRegistry } from '../code/registries.js';
 import { eventOf, eventValues, siteCalls } from '../code/events.js';
 import type { CodeIndex, TrackCall } from '../code/model.js';
 import { diffPlans } from '../plan/diff.js';
@@ -317,7 +318,7 @@ async function loadSide(snapshot: Snapshot, allFiles: readonly string[], config:
   // No plan file (and none configured): event types in analytics modules are the plan. Only the
   // few files that can declare them are read (see `code/registries.ts`), whatever the scope.
   let typedPlan = false;
-  if (!loaded.plan && sources.length === 0 && !config.plan) {
+  if (!loaded.plan && sources.length === 0 && !config.plan && allFiles.some(mayHoldRegistry)) {
     const found = await buildCodeIndex(snapshot, [], allFiles, { isTestFile: matcher(config.tests), maxFileBytes: config.limits.maxFileBytes, wrappers: config.wrappers });
     const plan = planFromTypes(found.typedEvents);
     if (plan) {
