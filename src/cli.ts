@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { access, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
 import { allRules } from '../rules/index.js';
@@ -93,6 +94,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.staged && (values.base || values.head)) throw new UsageError('--staged cannot be combined with --base or --head');
 
   const repo = resolve(values.repo ?? '.');
+  await checkPaths(repo, values.output, values.plan ?? []);
   const input: ReviewInput = { ...(await snapshots(repo, values)), rules: allRules };
   if (values.config) {
     const text = await readFile(values.config, 'utf8').catch(() => {
@@ -109,6 +111,27 @@ async function main(argv: string[]): Promise<number> {
   else process.stdout.write(output);
   if (report.conclusion === 'neutral') process.stderr.write('trackguard: the review did not complete; see the report.\n');
   return report.conclusion === 'failure' ? 1 : 0;
+}
+
+/**
+ * The paths a review needs, checked before it runs: a missing folder or an unwritable output is the
+ * user's to fix, and is said as such, not found as an internal error after the work is done.
+ */
+async function checkPaths(repo: string, output: string | undefined, planPaths: readonly string[]): Promise<void> {
+  const info = await stat(repo).catch(() => undefined);
+  if (!info) throw new UsageError(`--repo ${repo} does not exist; give the repository's folder (default: the current directory)`);
+  if (!info.isDirectory()) throw new UsageError(`--repo ${repo} is a file; give the folder of the repository it belongs to (${dirname(repo)}?)`);
+  if (output !== undefined) {
+    const folder = dirname(resolve(output));
+    const ok = await access(folder, constants.W_OK).then(() => true, () => false);
+    const existing = await stat(resolve(output)).catch(() => undefined);
+    if (!ok) throw new UsageError(`cannot write --output ${output}: ${folder} does not exist or is not writable`);
+    if (existing?.isDirectory()) throw new UsageError(`cannot write --output ${output}: it is a folder; give a file name`);
+  }
+  for (const plan of planPaths) {
+    const inRepo = resolve(repo, plan);
+    if (!(await stat(inRepo).catch(() => undefined))) throw new UsageError(`--plan ${plan} does not exist in ${repo} (plan paths are relative to the repository)`);
+  }
 }
 
 async function snapshots(
@@ -189,9 +212,13 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const known = error instanceof UsageError || error instanceof GitError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`trackguard: ${known ? message : `internal error: ${message}`}\n`);
+    const parse = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
+    const known = error instanceof UsageError || error instanceof GitError || parse;
+    let message = error instanceof Error ? error.message : String(error);
+    // Node's wording for an unknown flag explains positional arguments; the user mistyped a flag.
+    const unknown = parse && /^Unknown option '([^']+)'/.exec(message);
+    if (unknown) message = `unknown option ${unknown[1]}`;
+    process.stderr.write(`trackguard: ${known ? `${message} (see trackguard --help)` : `internal error: ${message}`}\n`);
     process.exitCode = 2;
   },
 );

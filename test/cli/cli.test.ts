@@ -186,12 +186,26 @@ describe('trackguard CLI', () => {
       ['review', '--repo', repo.dir, '--base', 'no-such-ref'],
       ['review', '--staged', '--base', 'main'],
       ['review', '--config', '/nonexistent/trackguard.yml', '--repo', repo.dir],
+      ['review', '--all', '--repo', join(repo.dir, 'no-such-folder')],
+      ['review', '--all', '--repo', join(repo.dir, 'tracking-plan.yaml')],
+      ['review', '--all', '--repo', repo.dir, '--output', join(repo.dir, 'no-such-folder', 'report.json')],
+      ['review', '--all', '--repo', repo.dir, '--output', repo.dir],
+      ['review', '--all', '--repo', repo.dir, '--plan', 'no-such-plan.yaml'],
     ]) {
       const result = run(args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(result.stderr).toMatch(/^trackguard: /);
       expect(result.stderr).not.toContain('internal error');
+      expect(result.stderr, args.join(' ')).toContain('(see trackguard --help)');
     }
+  });
+
+  it('says what is wrong with each path before it reviews anything', () => {
+    expect(run(['review', '--all', '--repo', join(repo.dir, 'nope')]).stderr).toContain("does not exist; give the repository's folder");
+    expect(run(['review', '--all', '--repo', join(repo.dir, 'tracking-plan.yaml')]).stderr).toContain('is a file; give the folder of the repository');
+    expect(run(['review', '--all', '--repo', repo.dir, '--output', join(repo.dir, 'nope', 'r.json')]).stderr).toContain('does not exist or is not writable');
+    expect(run(['review', '--all', '--repo', repo.dir, '--plan', 'nope.yaml']).stderr).toContain('--plan nope.yaml does not exist');
+    expect(run(['review', '--bogus']).stderr.trim()).toBe('trackguard: unknown option --bogus (see trackguard --help)');
   });
 });
