@@ -10,16 +10,17 @@ export function isBlocking(severity: Severity, failOn: Severity | 'never'): bool
 }
 
 interface Suppression {
-  scope: 'next-line' | 'file';
+  /** `line`: the comment's own line (`track(…) // trackguard-ignore-line …`). */
+  scope: 'line' | 'next-line' | 'file';
   line: number;
   /** Empty means every rule. */
   ruleIds: string[];
   reason: string;
 }
 
-const DIRECTIVE = /trackguard-ignore-(next-line|file)\b(.*)$/;
+const DIRECTIVE = /trackguard-ignore-(next-line|line|file)\b(.*)$/;
 
-/** Reads `trackguard-ignore-next-line <rule-id>[, …] -- <reason>` and `trackguard-ignore-file …` comments. */
+/** Reads `trackguard-ignore-next-line <rule-id>[, …] -- <reason>`, `trackguard-ignore-line …` and `trackguard-ignore-file …` comments. */
 export function parseSuppressions(text: string): Suppression[] {
   const out: Suppression[] = [];
   const lines = text.split(/\r?\n/);
@@ -30,7 +31,7 @@ export function parseSuppressions(text: string): Suppression[] {
     const rest = (match[2] ?? '').replace(/\s*(\*\/|-->)\s*$/, '');
     const [ids = '', ...reasonParts] = rest.split(/\s--\s?/);
     out.push({
-      scope: match[1] === 'file' ? 'file' : 'next-line',
+      scope: match[1] === 'file' ? 'file' : match[1] === 'line' ? 'line' : 'next-line',
       line: index + 1,
       ruleIds: ids.split(/[\s,]+/).filter(Boolean),
       reason: reasonParts.join(' -- ').trim(),
@@ -56,7 +57,7 @@ export function applySuppressions(
     }
     const match = list.find(
       (s) =>
-        (s.scope === 'file' || s.line === finding.line - 1) &&
+        (s.scope === 'file' || (s.scope === 'next-line' ? s.line === finding.line - 1 : s.line === finding.line)) &&
         (s.ruleIds.length === 0 || s.ruleIds.includes(finding.ruleId) || s.ruleIds.includes(finding.category)),
     );
     if (match) suppressed.push({ finding, file: finding.file, line: match.line, reason: match.reason });

@@ -98,11 +98,12 @@ describe('review', () => {
 
 describe('parseSuppressions', () => {
   it('reads next-line and file forms in any comment syntax', () => {
-    const text = '// trackguard-ignore-file naming/event-name -- legacy names\n# trackguard-ignore-next-line pii/plan-property-name, schema\n/* trackguard-ignore-next-line */\n';
+    const text = '// trackguard-ignore-file naming/event-name -- legacy names\n# trackguard-ignore-next-line pii/plan-property-name, schema\n/* trackguard-ignore-next-line */\ntrack(x); // trackguard-ignore-line pii -- ok\n';
     expect(parseSuppressions(text)).toEqual([
       { scope: 'file', line: 1, ruleIds: ['naming/event-name'], reason: 'legacy names' },
       { scope: 'next-line', line: 2, ruleIds: ['pii/plan-property-name', 'schema'], reason: '' },
       { scope: 'next-line', line: 3, ruleIds: [], reason: '' },
+      { scope: 'line', line: 4, ruleIds: ['pii'], reason: 'ok' },
     ]);
   });
 });
@@ -116,6 +117,9 @@ describe('review of code', () => {
         '// trackguard-ignore-next-line pii/code-property -- legal approved, see DPA-7',
         "posthog.capture('signup_completed', { email: user.email });",
         "posthog.capture('signup_completed', { phone: user.phone });",
+        "posthog.capture('signup_completed', { first_name: user.firstName }); // trackguard-ignore-line pii/code-property -- the first name is the public display name here",
+        '// trackguard-ignore-line pii/code-property -- a comment on its own line silences nothing below it',
+        "posthog.capture('signup_completed', { last_name: user.lastName });",
       ].join('\n'),
       'src/b.ts': "// trackguard-ignore-file registration -- legacy events, removed in Q3\nwindow.analytics.track('old_thing_happened');\n",
     });
@@ -124,8 +128,12 @@ describe('review of code', () => {
     expect(code.map((f) => `${f.ruleId}@${f.file}:${f.line}`)).toEqual(expect.arrayContaining(['pii/code-property@src/a.ts:4']));
     expect(code.some((f) => f.file === 'src/a.ts' && f.line === 3 && f.ruleId === 'pii/code-property')).toBe(false);
     expect(code.some((f) => f.file === 'src/b.ts' && f.category === 'registration')).toBe(false);
+    // Same-line form: line 5 is silenced; line 7, below a comment of that form, is not.
+    expect(code.some((f) => f.file === 'src/a.ts' && f.line === 5 && f.ruleId === 'pii/code-property')).toBe(false);
+    expect(code.map((f) => `${f.ruleId}@${f.file}:${f.line}`)).toEqual(expect.arrayContaining(['pii/code-property@src/a.ts:7']));
     expect(report.suppressed.map((s) => [s.finding.ruleId, s.reason])).toEqual(
       expect.arrayContaining([
+        ['pii/code-property', 'the first name is the public display name here'],
         ['pii/code-property', 'legal approved, see DPA-7'],
         ['registration/unplanned-event', 'legacy events, removed in Q3'],
       ]),
