@@ -112,6 +112,45 @@ export function defaultConfig(): Config {
 
 let validateConfig: ValidateFunction | undefined;
 
+/**
+ * A copy of `data` without the values the schema rejects (each error's value, or the unknown key
+ * it names), removed until the rest validates; `undefined` when the document itself is wrong.
+ */
+function withoutInvalid(data: unknown, validate: ValidateFunction): unknown {
+  let copy: unknown = structuredClone(data);
+  for (let round = 0; round < 20; round++) {
+    if (validate(copy)) return copy;
+    const errors = validate.errors ?? [];
+    let removed = false;
+    for (const error of errors) {
+      const path = error.instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+      if (error.keyword === 'additionalProperties') path.push(String((error.params as { additionalProperty?: string }).additionalProperty));
+      if (path.length === 0) return undefined;
+      removed = removeAt(copy, path) || removed;
+    }
+    if (!removed) return undefined;
+  }
+  return validate(copy) ? copy : undefined;
+}
+
+function removeAt(root: unknown, path: readonly string[]): boolean {
+  let node: unknown = root;
+  for (const key of path.slice(0, -1)) {
+    if (node === null || typeof node !== 'object') return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  const last = path[path.length - 1] as string;
+  if (Array.isArray(node)) {
+    const index = Number(last);
+    if (!Number.isInteger(index) || index >= node.length) return false;
+    node.splice(index, 1);
+    return true;
+  }
+  if (node === null || typeof node !== 'object' || !(last in node)) return false;
+  delete (node as Record<string, unknown>)[last];
+  return true;
+}
+
 export interface LoadedConfig {
   config: Config;
   problems: SourceProblem[];
@@ -127,11 +166,14 @@ export function loadConfig(file: string, text: string, knownRuleIds: readonly st
   const problems = [...source.problems];
   if (source.data === undefined || source.data === null) return { config, problems };
   validateConfig ??= new Ajv({ allErrors: true, verbose: true, strict: false }).compile(configSchema);
-  if (!validateConfig(source.data)) {
+  let data: unknown = source.data;
+  if (!validateConfig(data)) {
     problems.push(...schemaProblems(source, validateConfig.errors ?? []));
-    return { config, problems };
+    // One bad value costs only that value: the rest of the file still applies.
+    data = withoutInvalid(data, validateConfig);
+    if (data === undefined) return { config, problems };
   }
-  const raw = source.data as RawConfig;
+  const raw = data as RawConfig;
   if (raw.plan !== undefined) {
     config.plan = ([] as Array<string | PlanLocation>).concat(raw.plan).map((entry) => (typeof entry === 'string' ? { path: entry } : entry));
   }

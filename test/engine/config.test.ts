@@ -47,6 +47,20 @@ describe('loadConfig', () => {
     expect(problems).toEqual([expect.objectContaining({ file: 'c.yml', line: 1, column: 10 })]);
   });
 
+  it('keeps the rest of the file when one value is wrong, and reports unknown rules in the same pass', () => {
+    const { config, problems } = loadConfig(
+      'c.yml',
+      ['fail_on: p1', 'comment: findings', 'rules:', '  schema/missing-descriptio: off', '  pii/plan-property-name: P0', 'naming:', '  past_tense: maybe', '  events: title_case', 'fail_onn: P2'].join('\n'),
+      ids,
+    );
+    expect(config.failOn).toBe('P1');
+    expect(config.comment).toBe('findings');
+    expect(config.rules).toEqual({ 'pii/plan-property-name': 'P0' });
+    expect(config.naming).toMatchObject({ events: 'title_case', pastTense: true });
+    expect(problems.map((p) => p.line).sort((a, b) => a - b)).toEqual([1, 4, 7, 9]);
+    expect(problems.find((p) => p.line === 4)?.fix).toContain('Did you mean `schema/missing-description`?');
+  });
+
   it('takes the new event presets and rejects a system_events that is not a list of names', () => {
     expect(loadConfig('c.yml', 'naming:\n  events: kebab-case\n', ids).config.naming).toMatchObject({ events: 'kebab-case', eventsConfigured: true });
     const { config, problems } = loadConfig('c.yml', 'naming:\n  system_events: cli_ping\n', ids);
