@@ -149,7 +149,9 @@ async function snapshots(
   if (options.staged) {
     const head: Snapshot = new GitIndexSnapshot(repo);
     if (options.all) return { head, mode: 'all' };
-    const commit = await resolveCommit(repo, 'HEAD');
+    // Before the first commit everything staged is the change: it is all reviewed.
+    const commit = await resolveCommit(repo, 'HEAD').catch(() => undefined);
+    if (commit === undefined) return { head, mode: 'all' };
     return {
       head,
       base: new GitTreeSnapshot(repo, commit, `HEAD (${commit.slice(0, 7)})`),

@@ -95,6 +95,20 @@ describe('trackguard CLI', () => {
     expect(json.findings.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('reviews every staged file with --staged before the first commit', () => {
+    const fresh = new TempRepo().write({ 'tracking-plan.yaml': HEAD_PLAN, 'src/unstaged.ts': "window.analytics.track('x', { email: u.email });\n" });
+    try {
+      fresh.git('add', 'tracking-plan.yaml');
+      const result = run(['review', '--repo', fresh.dir, '--staged']);
+      expect(result.stderr).not.toContain('unknown revision');
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('customer_email');
+      expect(result.stdout).not.toContain('unstaged.ts');
+    } finally {
+      fresh.remove();
+    }
+  });
+
   it('reviews what is staged with --staged, ignoring unstaged edits', () => {
     const staged = new TempRepo().write({ 'tracking-plan.yaml': BASE_PLAN, ...TEST_FILE }).commit('base');
     try {
