@@ -14,6 +14,7 @@ import similarEvents from './naming/similar-events.js';
 import planPropertyName from './pii/plan-property-name.js';
 import invalidConfig from './plan/invalid-config.js';
 import invalidPlan from './plan/invalid-plan.js';
+import suppression from './plan/suppression.js';
 import eventGovernance from './schema/event-governance.js';
 import highCardinality from './schema/high-cardinality.js';
 import idFormat from './schema/id-format.js';
@@ -50,6 +51,7 @@ import codeEventName from './naming/code-event-name.js';
 export const allRules: readonly Rule[] = [
   invalidPlan,
   invalidConfig,
+  suppression,
   planPropertyName,
   codeProperty,
   identityValue,

@@ -9,7 +9,7 @@ export function isBlocking(severity: Severity, failOn: Severity | 'never'): bool
   return failOn !== 'never' && severityRank(severity) <= severityRank(failOn);
 }
 
-interface Suppression {
+export interface Suppression {
   /** `line`: the comment's own line (`track(…) // trackguard-ignore-line …`). */
   scope: 'line' | 'next-line' | 'file';
   line: number;
@@ -44,10 +44,12 @@ export function parseSuppressions(text: string): Suppression[] {
 export function applySuppressions(
   findings: readonly Finding[],
   texts: ReadonlyMap<string, string>,
-): { kept: Finding[]; suppressed: SuppressedFinding[] } {
+): { kept: Finding[]; suppressed: SuppressedFinding[]; used: Set<string> } {
   const byFile = new Map<string, Suppression[]>();
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
+  /** `file:line` of every comment that silenced something. */
+  const used = new Set<string>();
   for (const finding of findings) {
     let list = byFile.get(finding.file);
     if (!list) {
@@ -60,8 +62,10 @@ export function applySuppressions(
         (s.scope === 'file' || (s.scope === 'next-line' ? s.line === finding.line - 1 : s.line === finding.line)) &&
         (s.ruleIds.length === 0 || s.ruleIds.includes(finding.ruleId) || s.ruleIds.includes(finding.category)),
     );
-    if (match) suppressed.push({ finding, file: finding.file, line: match.line, reason: match.reason });
-    else kept.push(finding);
+    if (match) {
+      suppressed.push({ finding, file: finding.file, line: match.line, reason: match.reason });
+      used.add(`${finding.file}:${match.line}`);
+    } else kept.push(finding);
   }
-  return { kept, suppressed };
+  return { kept, suppressed, used };
 }

@@ -12,8 +12,9 @@ import { CONFIG_PATH, defaultConfig, loadConfig, type Config } from './config.js
 import { INFERENCE_MIN_NAMES, inferConvention, presetLabel, prevailingPropertyConvention } from '../names/naming.js';
 import { isSdkReservedName, SDK_EVENT_NAMES } from '../code/sdks.js';
 import { fingerprint } from './fingerprint.js';
-import { applySuppressions, isBlocking, severityRank } from './policy.js';
-import { fillTemplate, type FindingDescriptor, type Rule, type RuleContext } from './rule.js';
+import { applySuppressions, isBlocking, parseSuppressions, severityRank } from './policy.js';
+import { closest } from './source.js';
+import { fillTemplate, type FindingDescriptor, type Rule, type RuleContext, type SuppressionComment } from './rule.js';
 import { matcher, readAll, type Snapshot } from './snapshot.js';
 import type { SourceProblem } from './source.js';
 import {
@@ -125,7 +126,7 @@ export async function review(input: ReviewInput): Promise<Report> {
   }
 
   const planUnchanged = mode === 'diff' && base !== undefined && base.loaded === head.loaded && head.loaded.plan !== undefined;
-  const headFindings = await runRules(rules, {
+  const headFindings = await runRules(rules.filter((r) => !r.afterSuppressions), {
     mode,
     snapshot: input.head,
     side: head,
@@ -149,7 +150,7 @@ export async function review(input: ReviewInput): Promise<Report> {
     // A base finding cancels a head finding with the same fingerprint, which names the rule: rules
     // that found nothing at head have nothing to cancel, so only the others run on the base.
     const firing = new Set(headFindings.map((f) => f.ruleId));
-    const baseFindings = await runRules(rules.filter((r) => firing.has(r.id)), {
+    const baseFindings = await runRules(rules.filter((r) => firing.has(r.id) && !r.afterSuppressions), {
       mode,
       snapshot: input.base,
       side: base,
@@ -170,6 +171,31 @@ export async function review(input: ReviewInput): Promise<Report> {
   const texts = await readAll(input.head, [...new Set(reported.map((f) => f.file))].filter((f) => f !== configSource?.file));
   if (configSource) texts.set(configSource.file, configSource.text);
   const { kept, suppressed } = applySuppressions(reported, texts);
+  // The comments themselves: in audit mode every analysed file's, in a change only the changed
+  // files' (where a comment can be new). Used-ness is judged against every head finding, since a
+  // comment that silences a finding the base had too is still doing its job.
+  const commentRules = rules.filter((r) => r.afterSuppressions && config.rules[r.id] !== 'off');
+  if (commentRules.length) {
+    const commentFiles = mode === 'all' || !changed ? [...head.code.files, ...head.planFiles] : head.files.filter((f) => changed?.has(f));
+    const commentTexts = await readAll(input.head, [...new Set([...commentFiles, ...headFindings.map((f) => f.file)])].filter((f) => !texts.has(f)));
+    for (const [file, text] of texts) commentTexts.set(file, text);
+    const { used } = applySuppressions(headFindings, commentTexts);
+    const known = [...new Set([...CATEGORIES, ...allRules.map((r) => r.id), ...rules.map((r) => r.id)])];
+    const suppressions: SuppressionComment[] = [];
+    for (const file of new Set(commentFiles)) {
+      const text = commentTexts.get(file);
+      if (!text?.includes('trackguard-ignore-')) continue;
+      for (const s of parseSuppressions(text)) {
+        const unknownIds = s.ruleIds.filter((id) => !known.includes(id)).map((id) => {
+          const suggestion = closest(id, known);
+          return suggestion ? { id, suggestion } : { id };
+        });
+        suppressions.push({ file, line: s.line, scope: s.scope, ruleIds: s.ruleIds, unknownIds, used: used.has(`${file}:${s.line}`) });
+      }
+    }
+    const commentFindings = await runRules(commentRules, { mode, snapshot: input.head, side: head, basePlan: base?.loaded.plan, diff, config, configProblems, scope, planUnchanged, suppressions });
+    kept.push(...commentFindings);
+  }
   for (const finding of kept) render(finding);
   for (const { finding } of suppressed) render(finding);
   kept.sort(
@@ -388,6 +414,8 @@ interface RunOptions {
   diff: PlanDiff | undefined;
   config: Config;
   configProblems: readonly SourceProblem[];
+  /** For rules that run after the suppression comments were applied. */
+  suppressions?: readonly SuppressionComment[];
 }
 
 /**
@@ -431,6 +459,7 @@ async function runRules(rules: readonly Rule[], options: RunOptions): Promise<Fi
       config,
       planProblems: options.side.loaded.problems,
       configProblems: options.configProblems,
+      suppressions: options.suppressions ?? [],
       // A customer's own client (an integration) is reviewed for personal data only.
       code: reviewsIntegrations(rule) ? options.side.code : withoutIntegrations(options.side.code),
       facts: options.side.code.facts.get(rule.id) ?? [],

@@ -30,6 +30,11 @@ export interface RuleContext<M extends string = string, F = unknown> {
   readonly config: Config;
   readonly planProblems: readonly SourceProblem[];
   readonly configProblems: readonly SourceProblem[];
+  /**
+   * The suppression comments of the files the review looked at, once every other rule has run and
+   * the comments were applied (empty before that): for the rule that reviews the comments.
+   */
+  readonly suppressions: readonly SuppressionComment[];
   /** Tracking calls, helpers and event constants found in the code. */
   readonly code: CodeIndex;
   /** What the rule's own `listen` recorded during the code walk. */
@@ -40,6 +45,19 @@ export interface RuleContext<M extends string = string, F = unknown> {
   isNewEvent(name: string): boolean;
   isTestFile(path: string): boolean;
   report(descriptor: FindingDescriptor<M>): void;
+}
+
+/** A `trackguard-ignore-…` comment, as the review found and used it. */
+export interface SuppressionComment {
+  file: string;
+  line: number;
+  scope: 'line' | 'next-line' | 'file';
+  /** Rule ids and categories it names (empty: every rule). */
+  ruleIds: string[];
+  /** Names in `ruleIds` that are neither a rule id nor a category, with the nearest known one. */
+  unknownIds: Array<{ id: string; suggestion?: string }>;
+  /** It silenced at least one finding of this review. */
+  used: boolean;
 }
 
 export interface Rule<M extends string = string, F = unknown> {
@@ -55,6 +73,8 @@ export interface Rule<M extends string = string, F = unknown> {
    * find anything new, so the engine does not run it.
    */
   readonly planOnly?: boolean;
+  /** The rule reviews the suppression comments: it runs once the others have, and its findings cannot be silenced. */
+  readonly afterSuppressions?: boolean;
   readonly messages: Readonly<Record<M, string>>;
   /** How to fix: one text, or one per message. */
   readonly fix: string | Readonly<Record<M, string>>;
