@@ -6,6 +6,7 @@ const plan = planOf({ app_opened: {}, report_exported: {} });
 
 ruleTester(rule, {
   valid: [
+    { name: 'a test names the event as a string in any quotes', files: { 'src/search.ts': "window.analytics.track('search');\n", 'src/search.test.ts': 'expect(track).toHaveBeenCalledWith(`search`);\n' } },
     { name: 'a test mentions the new event by name', basePlan, plan, files: { 'src/report.test.ts': "expect(track).toHaveBeenCalledWith('report_exported', expect.anything())" } },
     {
       name: 'a test mentions the constant that holds the name',
@@ -33,6 +34,17 @@ ruleTester(rule, {
     { name: 'deprecated new events need no test', basePlan, plan: plan.replace('  report_exported:\n', '  report_exported:\n    status: deprecated\n') },
   ],
   invalid: [
+    {
+      name: 'a test that only uses the word is no test of an event named by it',
+      files: {
+        'src/search.ts': "window.analytics.track('search');\nwindow.analytics.track('event');\n",
+        'src/search.test.ts': "it('filters the search results when an event arrives', () => { expect(search('a')).toEqual([]); });\n",
+      },
+      findings: [
+        { messageId: 'untestedCall', line: 1, event: 'search' },
+        { messageId: 'untestedCall', line: 2, event: 'event' },
+      ],
+    },
     {
       name: 'an event tracked in code that no test mentions',
       files: { 'src/a.ts': "const x = 1;\nwindow.analytics.track('cli_ran');\nwindow.analytics.track('cli_ran');\n" },
