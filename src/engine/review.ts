@@ -18,6 +18,8 @@ import { fillTemplate, type FindingDescriptor, type Rule, type RuleContext, type
 import { matcher, readAll, type Snapshot } from './snapshot.js';
 import type { SourceProblem } from './source.js';
 import {
+  type Category,
+  type CategorySummary,
   type Coverage,
   CATEGORIES,
   SEVERITIES,
@@ -209,7 +211,29 @@ export async function review(input: ReviewInput): Promise<Report> {
     findings = findings.slice(0, config.limits.maxFindings);
   }
   const implementation = head.loaded.plan && scope === 'all' && (mode === 'all' || diff) ? implementationStatus(head.loaded.plan, head.code.calls) : undefined;
-  const report = buildReport({ mode, config, findings, suppressed, incomplete, diff, head, preexisting, notes, implementation, coverage });
+  const notRun = (category: Category): string | undefined => {
+    const active = rules.filter((r) => r.category === category && config.rules[r.id] !== 'off');
+    if (active.length === 0) return 'its rules are switched off';
+    const plan = head.loaded.plan !== undefined;
+    const calls = coverage.calls > 0;
+    switch (category) {
+      case 'schema':
+      case 'compatibility':
+        return plan ? undefined : 'no tracking plan was found';
+      case 'registration':
+        return plan || head.code.constants.length > 0 ? undefined : 'neither a tracking plan nor an event registry was found';
+      case 'identity':
+      case 'reliability':
+        return calls ? undefined : 'no tracking call was recognised';
+      case 'pii':
+      case 'naming':
+      case 'tests':
+        return plan || calls ? undefined : 'neither a tracking plan nor a tracking call was found';
+      default:
+        return undefined;
+    }
+  };
+  const report = buildReport({ mode, config, findings, suppressed, incomplete, diff, head, preexisting, notes, implementation, coverage, notRun });
   // Tenths of a millisecond: small reviews take a few milliseconds, where whole ones would be coarse.
   const ms = (value: number) => Math.round(value * 10) / 10;
   report.timings = {
@@ -531,13 +555,17 @@ function buildReport(args: {
   notes: string[];
   implementation: ImplementationRow[] | undefined;
   coverage: Coverage;
+  /** Why a category had nothing to review, if it had not. */
+  notRun: (category: Category) => string | undefined;
 }): Report {
   const { config, findings } = args;
   const summary = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) summary[f.severity]++;
-  const categories = CATEGORIES.map((category) => {
+  const categories = CATEGORIES.map((category): CategorySummary => {
     const mine = findings.filter((f) => f.category === category);
-    return { category, status: mine.some((f) => isBlocking(f.severity, config.failOn)) ? ('FAIL' as const) : ('PASS' as const), count: mine.length };
+    if (mine.some((f) => isBlocking(f.severity, config.failOn))) return { category, status: 'FAIL', count: mine.length };
+    const why = mine.length ? undefined : args.notRun(category);
+    return why ? { category, status: 'NOT RUN', count: 0, reason: why } : { category, status: 'PASS', count: mine.length };
   });
   const blocking = findings.some((f) => isBlocking(f.severity, config.failOn));
   return {

@@ -134,8 +134,10 @@ export interface PlanDiff {
 
 export interface CategorySummary {
   category: Category;
-  status: 'PASS' | 'FAIL';
+  /** `NOT RUN`: the category had nothing to review (no plan, no recognised call) or its rules are off; `reason` says which. */
+  status: 'PASS' | 'FAIL' | 'NOT RUN';
   count: number;
+  reason?: string;
 }
 
 /** A piece of the review that did not run or did not finish, and why. */

@@ -61,7 +61,10 @@ export function renderMarkdown(report: Report): string {
   for (const note of report.notes) lines.push(`> ${mdText(note)}`, '');
 
   lines.push('### Summary', '', '| Category | Status | Issues |', '|---|---|---|');
-  for (const c of report.categories) lines.push(`| ${CATEGORY_TITLES[c.category]} | ${c.status === 'FAIL' ? '**FAIL**' : 'PASS'} | ${c.count} |`);
+  for (const c of report.categories) {
+    const status = c.status === 'FAIL' ? '**FAIL**' : c.status === 'NOT RUN' ? `not run: ${mdText(c.reason ?? '')}` : 'PASS';
+    lines.push(`| ${CATEGORY_TITLES[c.category]} | ${status} | ${c.status === 'NOT RUN' ? '–' : c.count} |`);
+  }
   lines.push('');
 
   const changes = [...report.planDiff.added, ...report.planDiff.removed, ...report.planDiff.changed];

@@ -175,3 +175,24 @@ describe('limits', () => {
     expect(report.incomplete[0]?.reason).toContain('limits.max_review_seconds');
   });
 });
+
+describe('category summary', () => {
+  it('says which categories had nothing to review, and why, instead of PASS', async () => {
+    const nothing = await review({ head: new MemorySnapshot({ 'src/a.ts': 'export const x = 1;\n' }), config: null });
+    const status = Object.fromEntries(nothing.categories.map((c) => [c.category, `${c.status}${c.reason ? `: ${c.reason}` : ''}`]));
+    expect(status).toMatchObject({
+      schema: 'NOT RUN: no tracking plan was found',
+      registration: 'NOT RUN: neither a tracking plan nor an event registry was found',
+      identity: 'NOT RUN: no tracking call was recognised',
+      pii: 'NOT RUN: neither a tracking plan nor a tracking call was found',
+    });
+    const calls = await review({
+      head: new MemorySnapshot({ 'src/a.ts': "window.analytics.track('report_exported', { format: 'csv' });\n" }),
+      config: { file: '.github/trackguard.yml', text: 'rules:\n  reliability/unguarded-rejection: off\n  reliability/track-before-success: off\n  reliability/rethrowing-helper: off\n  reliability/floating-chunk-load: off\n' },
+    });
+    const byCategory = new Map(calls.categories.map((c) => [c.category, c]));
+    expect(byCategory.get('identity')?.status).toBe('PASS');
+    expect(byCategory.get('pii')?.status).toBe('PASS');
+    expect(byCategory.get('reliability')).toMatchObject({ status: 'NOT RUN', reason: 'its rules are switched off' });
+  });
+});
