@@ -5,7 +5,10 @@
 
 const MAX_NAME = 120;
 
-function flatten(value: string): string {
+/** Sentences of the report's own (notes, reasons) hold repository names but are ours: kept whole up to this. */
+const MAX_PROSE = 2_000;
+
+function flatten(value: string, max = MAX_NAME): string {
   // Newlines and control characters would end a list item or table row.
   // eslint-disable-next-line no-control-regex
   const flat = value
@@ -14,7 +17,11 @@ function flatten(value: string): string {
     // Hidden markers (ours included) stay inert even as raw text in the comment body.
     .replace(/<!--/g, '<!-\u200b-')
     .replace(/-->/g, '-\u200b->');
-  return flat.length > MAX_NAME ? `${flat.slice(0, MAX_NAME)}…` : flat;
+  if (flat.length <= max) return flat;
+  // Cut at a word, never inside one.
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
 }
 
 /** A code span that holds any text: the fence is longer than any backtick run inside it. */
@@ -27,9 +34,18 @@ export function mdCode(value: string, inTable = false): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
+/** A note or reason of the report (which may quote repository names): escaped as `mdText`, but not cut at a name's length. */
+export function mdProse(value: string): string {
+  return neutralise(flatten(value, MAX_PROSE));
+}
+
 /** Plain text with every markdown/HTML-significant character neutralised and mentions defused. */
 export function mdText(value: string): string {
-  return flatten(value)
+  return neutralise(flatten(value));
+}
+
+function neutralise(flat: string): string {
+  return flat
     .replace(/[\\`*_{}[\]()#+\-.!|<>~:"'=]/g, (c) => `&#${c.charCodeAt(0)};`)
     .replace(/@/g, '@\u200b');
 }

@@ -2,7 +2,7 @@ import { coverageSentence } from './coverage.js';
 import { fillTemplate, type TemplateRenderer } from '../engine/rule.js';
 import { isBlocking } from '../engine/policy.js';
 import { acceptedText, SEVERITIES, SEVERITY_LABELS, type Category, type Finding, type PlanChange, type Report } from '../engine/types.js';
-import { mdCode, mdText } from './escape.js';
+import { mdCode, mdProse, mdText } from './escape.js';
 
 const CATEGORY_TITLES: Readonly<Record<Category, string>> = {
   pii: 'PII protection',
@@ -55,14 +55,14 @@ export function renderMarkdown(report: Report): string {
     const pre = report.preexisting > 0 ? ` (${report.preexisting} already on the base branch not shown)` : '';
     lines.push(`Only what this change introduces is reported${pre}.`);
   }
-  lines.push(mdText(coverageSentence(report)));
+  lines.push(mdProse(coverageSentence(report)));
   lines.push('');
-  for (const item of report.incomplete) lines.push(`> [!WARNING]`, `> Not everything was reviewed: ${mdText(item.reason)}`, '');
-  for (const note of report.notes) lines.push(`> ${mdText(note)}`, '');
+  for (const item of report.incomplete) lines.push(`> [!WARNING]`, `> Not everything was reviewed: ${mdProse(item.reason)}`, '');
+  for (const note of report.notes) lines.push(`> ${mdProse(note)}`, '');
 
   lines.push('### Summary', '', '| Category | Status | Issues |', '|---|---|---|');
   for (const c of report.categories) {
-    const status = c.status === 'FAIL' ? '**FAIL**' : c.status === 'NOT RUN' ? `not run: ${mdText(c.reason ?? '')}` : 'PASS';
+    const status = c.status === 'FAIL' ? '**FAIL**' : c.status === 'NOT RUN' ? `not run: ${mdProse(c.reason ?? '')}` : 'PASS';
     lines.push(`| ${CATEGORY_TITLES[c.category]} | ${status} | ${c.status === 'NOT RUN' ? '–' : c.count} |`);
   }
   lines.push('');
@@ -107,7 +107,7 @@ export function renderMarkdown(report: Report): string {
   if (report.suppressed.length > 0) {
     lines.push(`<details><summary>${report.suppressed.length} finding(s) silenced by comments</summary>`, '');
     for (const s of report.suppressed) {
-      const reason = s.reason ? mdText(s.reason) : '_no reason given_';
+      const reason = s.reason ? mdProse(s.reason) : '_no reason given_';
       lines.push(`- ${mdCode(`${s.finding.file}:${s.finding.line}`)} ${mdCode(s.finding.ruleId)}: ${reason}`);
     }
     lines.push('', '</details>', '');
@@ -125,7 +125,7 @@ export function renderMarkdown(report: Report): string {
 function planRow(change: PlanChange): string {
   const kind = change.kind.replace(/-/g, ' ');
   const breaking = !change.breaking ? 'no' : change.accepted ? `accepted: ${acceptedText(change.accepted, (n) => mdCode(n, true))}` : '**yes**';
-  return `| ${kind} | ${mdCode(change.event, true)} | ${change.property ? mdCode(change.property, true) : ''} | ${mdText(change.detail)} | ${breaking} |`;
+  return `| ${kind} | ${mdCode(change.event, true)} | ${change.property ? mdCode(change.property, true) : ''} | ${mdProse(change.detail)} | ${breaking} |`;
 }
 
 function findingItem(finding: Finding): string[] {
