@@ -33,34 +33,20 @@ export default defineRule({
       const first = new Map<string, string>();
       for (const member of module.members) {
         const other = first.get(member.value);
-        if (other !== undefined) {
+        // Every finding of a member is at the member, about its value.
+        const report = (messageId: 'collision' | 'unsent' | 'notInPlan', extra: Record<string, string> = {}) =>
           ctx.report({
-            messageId: 'collision',
-            data: { module: module.name, member: member.name, other, value: member.value },
+            messageId,
+            data: { module: module.name, member: member.name, value: member.value, ...extra },
             location: member.location,
             event: member.value,
             key: `${module.name}.${member.name}`,
           });
-        } else first.set(member.value, member.name);
-        if (wholeTree && !sent.has(member.value) && !referenced.has(member.name)) {
-          ctx.report({
-            messageId: 'unsent',
-            data: { module: module.name, member: member.name, value: member.value },
-            location: member.location,
-            event: member.value,
-            key: `${module.name}.${member.name}`,
-          });
-        }
+        if (other !== undefined) report('collision', { other });
+        else first.set(member.value, member.name);
+        if (wholeTree && !sent.has(member.value) && !referenced.has(member.name)) report('unsent');
         // A plan read from types lists the typed events only, not every event the registry may hold.
-        if (ctx.plan && !isTypesPlan(ctx.plan) && !ctx.plan.byName.has(member.value)) {
-          ctx.report({
-            messageId: 'notInPlan',
-            data: { module: module.name, member: member.name, value: member.value },
-            location: member.location,
-            event: member.value,
-            key: `${module.name}.${member.name}`,
-          });
-        }
+        if (ctx.plan && !isTypesPlan(ctx.plan) && !ctx.plan.byName.has(member.value)) report('notInPlan');
       }
     }
   },

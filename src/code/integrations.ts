@@ -10,8 +10,8 @@
  * product's own key; a key read from a stored per-customer configuration (`AppConfig`,
  * installation, tenant, workspace or integration settings) is the customer's.
  */
-import { isFunctionLike, ts, type CodeProgram, type FunctionLike } from './program.js';
-import { propertyNameText, shortText, unwrap } from './syntax.js';
+import { ts, type CodeProgram, type FunctionLike, type NodeCache } from './program.js';
+import { functionNameOf, propertyNameText, shortText, unwrap } from './syntax.js';
 
 /** Where a key is the product's own: written in the code, or read from the environment or a constant setting. */
 const OWN_KEY = /process\.env|import\.meta\.env|\benv\.|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\bAPI_TOKENS\b/;
@@ -22,9 +22,15 @@ const KEY_OPTIONS = new Set(['writeKey', 'write_key', 'apiKey', 'api_key', 'toke
 const MAX_DEPTH = 3;
 
 export class IntegrationDetector {
-  private readonly known = new Map<ts.Node, string | null>();
+  // Node caches of the program, dropped with their file: a plain map would keep every tree alive.
+  private readonly known: NodeCache<string | null>;
+  /** Per class, what each `this.` member was given: found with one walk of the class. */
+  private readonly classConstructions: NodeCache<Map<string, ts.Expression[]>>;
 
-  constructor(private readonly program: CodeProgram) {}
+  constructor(private readonly program: CodeProgram) {
+    this.known = program.nodeCache();
+    this.classConstructions = program.nodeCache();
+  }
 
   /** Why the client an SDK method is called on was built from a customer's key, if it was. */
   customerKey(receiver: ts.Expression): string | undefined {
@@ -47,16 +53,7 @@ export class IntegrationDetector {
       let cls: ts.Node | undefined = r.parent;
       while (cls && !ts.isClassLike(cls)) cls = cls.parent;
       if (!cls) return undefined;
-      const name = r.name.text;
-      const visit = (node: ts.Node) => {
-        if (ts.isPropertyDeclaration(node) && propertyNameText(node.name) === name && node.initializer) candidates.push(node.initializer);
-        if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-          const left = unwrap(node.left);
-          if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) candidates.push(node.right);
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(cls);
+      candidates.push(...(this.membersOf(cls).get(r.name.text) ?? []));
     } else if (ts.isIdentifier(r)) {
       const binding = this.program.resolve(r.text, r);
       if (binding?.kind === 'variable' && ts.isVariableDeclaration(binding.decl) && binding.decl.initializer) candidates.push(binding.decl.initializer);
@@ -67,6 +64,29 @@ export class IntegrationDetector {
       if (ts.isNewExpression(e) || ts.isCallExpression(e)) return e;
     }
     return undefined;
+  }
+
+  /** What each `this.x` of a class is given: its initialiser and every `this.x = …`. */
+  private membersOf(cls: ts.Node): Map<string, ts.Expression[]> {
+    let table = this.classConstructions.get(cls);
+    if (table) return table;
+    const found = new Map<string, ts.Expression[]>();
+    const add = (name: string, expr: ts.Expression) => found.set(name, [...(found.get(name) ?? []), expr]);
+    const visit = (node: ts.Node) => {
+      if (ts.isPropertyDeclaration(node) && node.initializer) {
+        const name = propertyNameText(node.name);
+        if (name) add(name, node.initializer);
+      }
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const left = unwrap(node.left);
+        if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) add(left.name.text, node.right);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(cls);
+    table = found;
+    this.classConstructions.set(cls, table);
+    return table;
   }
 
   private classify(expr: ts.Expression, depth: number, seen: Set<ts.Node>): { kind: 'own' | 'customer'; source: string } | undefined {
@@ -118,8 +138,8 @@ export class IntegrationDetector {
 
   /** The argument at `index` of every call of `fn` (or `new` of its class, for a constructor) in the files read. */
   private callerArguments(fn: FunctionLike, index: number): ts.Expression[] {
-    const name = ts.isConstructorDeclaration(fn) ? (fn.parent.name?.text ?? '') : functionName(fn);
-    if (!name) return [];
+    const name = ts.isConstructorDeclaration(fn) ? (fn.parent.name?.text ?? '') : functionNameOf(fn);
+    if (!name || name === 'anonymous') return [];
     const out: ts.Expression[] = [];
     for (const file of this.program.filesCalling(name)) {
       const sf = this.program.sources.get(file);
@@ -174,12 +194,4 @@ function memberOf(arg: ts.Expression, path: readonly string[]): ts.Expression | 
     else return undefined;
   }
   return current;
-}
-
-function functionName(fn: FunctionLike): string {
-  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
-  const parent = fn.parent;
-  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-  if (parent && isFunctionLike(parent)) return '';
-  return '';
 }

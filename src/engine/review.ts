@@ -172,7 +172,7 @@ export async function review(input: ReviewInput): Promise<Report> {
   codeDone += baseCodeMs;
   const texts = await readAll(input.head, [...new Set(reported.map((f) => f.file))].filter((f) => f !== configSource?.file));
   if (configSource) texts.set(configSource.file, configSource.text);
-  const { kept, suppressed } = applySuppressions(reported, texts);
+  const { kept, suppressed, used: usedByReported } = applySuppressions(reported, texts);
   // The comments themselves: in audit mode every analysed file's, in a change only the changed
   // files' (where a comment can be new). Used-ness is judged against every head finding, since a
   // comment that silences a finding the base had too is still doing its job.
@@ -181,7 +181,8 @@ export async function review(input: ReviewInput): Promise<Report> {
     const commentFiles = mode === 'all' || !changed ? [...head.code.files, ...head.planFiles] : head.files.filter((f) => changed?.has(f));
     const commentTexts = await readAll(input.head, [...new Set([...commentFiles, ...headFindings.map((f) => f.file)])].filter((f) => !texts.has(f)));
     for (const [file, text] of texts) commentTexts.set(file, text);
-    const { used } = applySuppressions(headFindings, commentTexts);
+    // Without a base every head finding is reported: the comments were applied to them already.
+    const used = reported === headFindings ? usedByReported : applySuppressions(headFindings, commentTexts).used;
     const known = [...new Set([...CATEGORIES, ...allRules.map((r) => r.id), ...rules.map((r) => r.id)])];
     const suppressions: SuppressionComment[] = [];
     for (const file of new Set(commentFiles)) {
@@ -451,17 +452,9 @@ function reviewsIntegrations(rule: Rule): boolean {
   return rule.category === 'pii' || rule.category === 'plan' || rule.category === 'tests';
 }
 
-const productCalls = new WeakMap<CodeIndex, CodeIndex>();
-
 /** The index without calls through a customer's own client (see `code/integrations.ts`). */
 function withoutIntegrations(code: CodeIndex): CodeIndex {
-  if (!code.calls.some((c) => c.integration)) return code;
-  let product = productCalls.get(code);
-  if (!product) {
-    product = { ...code, calls: code.calls.filter((c) => !c.integration) };
-    productCalls.set(code, product);
-  }
-  return product;
+  return code.calls.some((c) => c.integration) ? { ...code, calls: code.calls.filter((c) => !c.integration) } : code;
 }
 
 async function runRules(rules: readonly Rule[], options: RunOptions): Promise<Finding[]> {
@@ -469,6 +462,7 @@ async function runRules(rules: readonly Rule[], options: RunOptions): Promise<Fi
   const added = diff ? new Set(diff.added.map((c) => c.event)) : undefined;
   const isTest = matcher(config.tests);
   const findings: Finding[] = [];
+  const productCode = withoutIntegrations(options.side.code);
   for (const rule of rules) {
     const level = config.rules[rule.id];
     if (level === 'off') continue;
@@ -484,8 +478,8 @@ async function runRules(rules: readonly Rule[], options: RunOptions): Promise<Fi
       planProblems: options.side.loaded.problems,
       configProblems: options.configProblems,
       suppressions: options.suppressions ?? [],
-      // A customer's own client (an integration) is reviewed for personal data only.
-      code: reviewsIntegrations(rule) ? options.side.code : withoutIntegrations(options.side.code),
+      // A customer's own client (an integration) is reviewed for personal data and tests only.
+      code: reviewsIntegrations(rule) ? options.side.code : productCode,
       facts: options.side.code.facts.get(rule.id) ?? [],
       codeScope: options.scope,
       // Audit: every event is new. Diff, head side: the events the change adds. Diff, base side:
