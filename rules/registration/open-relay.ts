@@ -180,7 +180,7 @@ class RequestTracer {
       const sources: ts.Expression[] = [];
       if (binding.decl.initializer) sources.push(binding.decl.initializer);
       // `let body; try { body = await req.json() } catch { … }`: what it is assigned later.
-      if (binding.path.length === 0) sources.push(...assignmentsTo(this.analyzer, binding));
+      if (binding.path.length === 0 && ts.isVariableDeclaration(binding.decl)) sources.push(...this.analyzer.assignmentsOf(binding.decl));
       for (const source of sources) {
         const found = this.trace(source, full);
         if (found) return found;
@@ -401,24 +401,6 @@ function isExportedConst(fn: FunctionLike): boolean {
   if (!decl || !ts.isVariableDeclaration(decl)) return false;
   const statement = decl.parent?.parent;
   return statement !== undefined && ts.isVariableStatement(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-}
-
-/** Values assigned to a `let` after its declaration, in the function that declares it. */
-function assignmentsTo(analyzer: Analyzer, binding: Extract<Binding, { kind: 'variable' }>): ts.Expression[] {
-  const decl = binding.decl;
-  if (!ts.isIdentifier(decl.name)) return [];
-  const name = decl.name.text;
-  const scope: ts.Node | undefined = enclosingFunction(decl) ?? decl.getSourceFile();
-  const found: ts.Expression[] = [];
-  const visit = (node: ts.Node) => {
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && node.left.text === name) {
-      const target = analyzer.program.resolve(name, node.left);
-      if (target?.kind === 'variable' && target.decl === decl) found.push(node.right);
-    }
-    ts.forEachChild(node, visit);
-  };
-  if (scope) ts.forEachChild(scope, visit);
-  return found;
 }
 
 /** The method names along a chain of calls (`z.string().min(1)` → min, string). */

@@ -551,7 +551,7 @@ export class Evaluator {
   private readonly assigning = new Set<ts.Node>();
 
   /** The right sides of `name = …` that assign this very variable; none for a `const`, never assigned again. */
-  private assignmentsOf(decl: ts.VariableDeclaration): ts.Expression[] {
+  assignmentsOf(decl: ts.VariableDeclaration): ts.Expression[] {
     if (!ts.isIdentifier(decl.name) || (ts.isVariableDeclarationList(decl.parent) && decl.parent.flags & ts.NodeFlags.Const)) return [];
     const known = this.declAssignments.get(decl);
     if (known) return known;
